@@ -1,0 +1,39 @@
+# eventwire: `make demo` sets everything up and codes the bundled sample articles;
+# `make test` sets everything up and runs the whole test suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup demo test quality bench clean browser
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Headless Chromium for the dashboard's browser tests (Debian package; Playwright drives it).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+demo: setup
+	$(BIN)/eventwire code samples/*.txt
+	rm -f demo.db
+	$(BIN)/eventwire ingest samples --db demo.db
+	$(BIN)/eventwire stats --db demo.db
+
+test: setup browser
+	$(BIN)/pytest -q
+
+# The accuracy gate alone (also part of `make test`).
+quality: setup
+	$(BIN)/eventwire eval tests/gold --floors tests/gold/floors.json
+
+bench: setup
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info demo.db

@@ -1,0 +1,1 @@
+"""Context around events: dates, numbers, casualty counts and places."""

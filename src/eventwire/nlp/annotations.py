@@ -1,0 +1,89 @@
+"""The annotations eventwire's spaCy components add to a Doc, as plain dataclasses.
+
+Each component writes one Doc extension (``doc._.ew_*``); ``to_result`` reads them all. Token
+positions are Doc token indices, so annotations stay valid for the Doc's lifetime only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+# name -> default; registered once, whatever order the components are added in.
+DOC_EXTENSIONS = {
+    "ew_published": None,  # "YYYY-MM-DD" anchor for relative dates, set before the pipeline runs
+    "ew_dateline": None,  # dateline place name of the article, if any
+    "ew_actors": None,  # list[ActorMention]
+    "ew_events": None,  # list[EventMention]
+    "ew_dates": None,  # list[DateMention]
+    "ew_places": None,  # list[PlaceMention]
+    "ew_counts": None,  # list[CountMention] (eventwire.context.counts)
+    "ew_quotes": None,  # list[QuoteMention] (eventwire.context.quotes)
+}
+
+
+def register_extensions() -> None:
+    """Register the ``doc._.ew_*`` extensions (idempotent)."""
+    for name, default in DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """A span of the Doc that names, describes or refers back to an actor.
+
+    ``code`` is the CAMEO actor code it carries as an event participant; ``entity`` groups
+    mentions of the same referent (a person named once and then by surname or pronoun).
+    ``place_country`` is set for places (cities, regions) that are not actors themselves but
+    stand for their country when they take part in an event ("attacks in Paris").
+    """
+
+    start: int
+    end: int
+    text: str
+    code: str | None
+    kind: str  # PERSON ORG GPE LOC NORP AGENT PRON
+    entity: str | None = None
+    place_country: str | None = None
+
+    @property
+    def participant_code(self) -> str | None:
+        """The code used when this mention is an event's source or target."""
+        return self.code or self.place_country
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """An event found in the parse, before dates, places and counts are attached."""
+
+    trigger: int  # token index of the verb or noun that carries the event
+    source: ActorMention
+    target: ActorMention | None
+    cameo: str
+    negated: bool
+    modality: str
+    nominal: bool
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A resolved temporal expression."""
+
+    start: int
+    end: int
+    value: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    precision: str
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A geocoded place name."""
+
+    start: int
+    end: int
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None

@@ -1,0 +1,102 @@
+"""Which date, place and casualty count belongs to which event.
+
+A mention belongs to an event when the parse attaches it to the event's trigger: walking up from
+the mention, relative clauses and prepositions are passed through ("the downing of a plane on
+Oct. 31 that killed all 224 people aboard over Egypt's Sinai Peninsula") until the trigger is
+reached; another clause or another event's trigger stops the walk. Failing that, the statement
+that embeds the event lends its date ("Putin said on Thursday that ..."), then the nearest
+mention in the sentence, then the article's dateline and publication date.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from spacy.tokens import Doc, Token
+
+from eventwire.nlp.annotations import DateMention, EventMention, PlaceMention
+
+CLAUSE_DEPS = {"ccomp", "advcl", "ROOT", "parataxis", "conj", "xcomp"}
+VIOLENT_ROOTS = {"18", "19", "20"}
+
+
+def governor(doc: Doc, start: int, end: int, triggers: set[int]) -> int | None:
+    """Token index of the event trigger a mention span is attached to, if any."""
+    token: Token = doc[start:end].root
+    for _ in range(8):
+        head = token.head
+        if head is token:
+            return None
+        if head.i in triggers:
+            return head.i
+        if head.pos_ in ("VERB", "AUX") and head.dep_ in CLAUSE_DEPS and token.dep_ not in ("prep", "pobj", "npadvmod", "nmod", "compound"):
+            return None
+        token = head
+    return None
+
+
+def clause_chain(trigger: Token) -> list[int]:
+    """The trigger and the heads of the clauses that embed it, innermost first."""
+    chain = [trigger.i]
+    token = trigger
+    for _ in range(6):
+        if token.head is token:
+            break
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            chain.append(token.i)
+    return chain
+
+
+def attached(doc: Doc, spans: Sequence, event: EventMention, triggers: set[int]) -> list:
+    """The mentions whose governor is the event's trigger."""
+    return [s for s in spans if governor(doc, s.start, s.end, triggers) == event.trigger]
+
+
+def event_date(doc: Doc, event: EventMention, dates: Sequence[DateMention], triggers: set[int]) -> str | None:
+    """The date of an event: its own, else its embedding statement's, else the sentence's, else
+    the publication date."""
+    own = attached(doc, dates, event, triggers)
+    if own:
+        return own[0].value
+    for head in clause_chain(doc[event.trigger])[1:]:
+        for date in dates:
+            if governor(doc, date.start, date.end, triggers | {head}) == head:
+                return date.value
+    sentence = doc[event.trigger].sent
+    inside = [d for d in dates if sentence.start <= d.start < sentence.end]
+    if inside and not event.nominal:
+        return min(inside, key=lambda d: abs(d.start - event.trigger)).value
+    return doc._.ew_published
+
+
+def event_place(doc: Doc, event: EventMention, places: Sequence[PlaceMention], triggers: set[int]) -> PlaceMention | None:
+    """The place of an event: attached to it, else named in its sentence (but not as one of its
+    actors), else None (the caller may fall back on the dateline)."""
+    own = attached(doc, places, event, triggers)
+    if own:
+        return own[-1]  # "over Egypt's Sinai Peninsula": the most specific, last-named place
+    sentence = doc[event.trigger].sent
+    actors = {(m.start, m.end) for m in (event.source, event.target) if m is not None}
+    inside = [p for p in places if sentence.start <= p.start < sentence.end and (p.start, p.end) not in actors
+              and not _is_actor_span(doc, p)]
+    if inside:
+        return min(inside, key=lambda p: abs(p.start - event.trigger))
+    return None
+
+
+def event_fatalities(doc: Doc, event: EventMention, counts: Sequence, triggers: set[int]) -> int | None:
+    """Deaths the text attributes to a violent event, summing parts ("40 soldiers and 10 civilians")."""
+    if event.cameo[:2] not in VIOLENT_ROOTS:
+        return None
+    killed = [c for c in counts if c.kind == "killed"]
+    mine = [c for c in killed if c.anchor == event.trigger or governor(doc, c.anchor, c.anchor + 1, triggers) == event.trigger]
+    if not mine:
+        return None
+    return sum(c.number for c in mine)
+
+
+def _is_actor_span(doc: Doc, place: PlaceMention) -> bool:
+    """True when a country name stands as an actor (subject or object), not as a place."""
+    root = doc[place.start:place.end].root
+    return root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")

@@ -1,0 +1,344 @@
+"""The actors component: every actor mention in the Doc with its CAMEO actor code.
+
+Sources of a code, in order: the project's named-actor lists (countries, capitals, organisations,
+armed groups, office holders on the publication date), then the words around a name or a sector
+noun ("Russian President", "his French counterpart", "Israeli troops"), then in-document
+coreference (surname after a full name, he/she to the last person, "we" inside a quotation to
+its speaker). NER labels are used to find spans, never trusted alone for the code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.codebooks.actors import ActorVocabulary, load_actors
+from eventwire.context.gazetteer import Gazetteer, load_gazetteer
+from eventwire.nlp.annotations import ActorMention, register_extensions
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
+GROUP_PRONOUNS = {"we", "us", "our", "ours", "ourselves"}
+THING_PRONOUNS = {"it", "its"}
+MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
+DROP_WORDS = {"the", "a", "an"}
+
+
+class ActorResolver:
+    """Finds actor mentions and gives each a CAMEO code (see module docstring)."""
+
+    def __init__(self, vocab: ActorVocabulary, gazetteer: Gazetteer):
+        self.vocab = vocab
+        self.gazetteer = gazetteer
+        self.country_names = {
+            form.lower(): iso3
+            for iso3, country in vocab.countries.items()
+            for form in (country.name, *country.aliases)
+        }
+        self.capitals = {
+            form.lower(): iso3 for iso3, country in vocab.countries.items() for form in country.capitals
+        }
+        self.max_agent_words = max((len(p.split()) for p in vocab.agents), default=1)
+
+    # -- codes from words -------------------------------------------------------------------
+
+    def country_of_word(self, text: str) -> str | None:
+        """ISO-3 code of a country name, alias or demonym ("U.S.", "Britain", "Russian")."""
+        key = text.lower().strip()
+        return self.country_names.get(key) or self.vocab.demonyms.get(key)
+
+    def agent_sector(self, words: list[Token]) -> tuple[str | None, int]:
+        """Sector of the longest agent phrase ending at the last of ``words``, and its length."""
+        for size in range(min(self.max_agent_words, len(words)), 0, -1):
+            tail = words[-size:]
+            for form in (" ".join(t.lower_ for t in tail), " ".join(t.lemma_.lower() for t in tail)):
+                agent = self.vocab.agents.get(form)
+                if agent:
+                    return agent.sector, size
+        return None, 0
+
+    def describe(self, head: Token) -> tuple[str | None, str | None]:
+        """(country, sector) from a noun and the words that qualify it."""
+        country = sector = None
+        modifiers = [t for t in head.lefts if t.dep_ in MODIFIER_DEPS]
+        # A title in apposition ("his French counterpart Francois Hollande") describes the name.
+        if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
+            modifiers += [head.head] + [t for t in head.head.lefts if t.dep_ in MODIFIER_DEPS]
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                modifiers += [child] + [t for t in child.lefts if t.dep_ in MODIFIER_DEPS]
+        chain = sorted(set(modifiers + [head]), key=lambda t: t.i)
+        sector, _ = self.agent_sector(chain)
+        if sector is None:
+            for token in chain:
+                found, _ = self.agent_sector([token])
+                if found:
+                    sector = found
+                    break
+        for token in chain:
+            if token.i == head.i:
+                continue
+            found = self.country_of_word(token.text)
+            if found is None and token.ent_type_ in ("GPE", "NORP"):
+                found = self.country_of_word(_entity_text(token))
+            if found:
+                country = found
+                break
+        if country is None:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            country = self.country_of_word(_entity_text(obj))
+        return country, sector
+
+    # -- the pass over a Doc ------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = doc._.ew_published
+        dateline = self.gazetteer.lookup(doc._.ew_dateline) if doc._.ew_dateline else None
+        dateline_country = dateline.country if dateline is not None else None
+        mentions: list[ActorMention] = []
+        taken = [False] * len(doc)
+        surnames: dict[str, ActorMention] = {}
+
+        def add(mention: ActorMention) -> None:
+            mentions.append(mention)
+            for i in range(mention.start, mention.end):
+                taken[i] = True
+
+        for ent in sorted(doc.ents, key=lambda e: e.start):
+            if ent.label_ not in ENTITY_LABELS:
+                continue
+            span = _trim(ent)
+            if span is None:
+                continue
+            mention = self.entity_mention(span, published, surnames)
+            if mention is not None:
+                add(mention)
+                if mention.kind == "PERSON" and span.end - span.start >= 2:
+                    surnames.setdefault(doc[span.end - 1].text, mention)
+
+        # Surnames of persons named in full, wherever the model put them (Hollande as ORG).
+        by_start = {m.start: m for m in mentions}
+        for token in doc:
+            person = surnames.get(token.text)
+            if person is None or token.pos_ not in ("PROPN", "NOUN", "X") or token.i < person.start:
+                continue
+            existing = by_start.get(token.i)
+            if existing is not None and existing.kind == "PERSON":
+                continue
+            if existing is not None and existing.end - existing.start > 1:
+                continue
+            if existing is not None:
+                mentions.remove(existing)
+            surname = ActorMention(token.i, token.i + 1, token.text, person.code, "PERSON", person.entity)
+            mentions.append(surname)
+            by_start[token.i] = surname
+            taken[token.i] = True
+
+        for token in doc:
+            if taken[token.i] or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+                continue
+            mention = self.agent_mention(token, dateline_country)
+            if mention is not None:
+                add(mention)
+
+        mentions.sort(key=lambda m: m.start)
+        mentions = self.link_titles(doc, mentions)
+        mentions = self.resolve_pronouns(doc, mentions)
+        doc._.ew_actors = mentions
+        return doc
+
+    def entity_mention(
+        self, span: Span, published: str | None, surnames: dict[str, ActorMention]
+    ) -> ActorMention | None:
+        """A mention for a named entity span, or None when it is no actor and no place."""
+        text, key, label = span.text, span.text.lower(), span.label_
+        offices = self.vocab.people.get(key)
+        if offices:
+            code = self.vocab.person_code(offices[0].name, published)
+            return ActorMention(span.start, span.end, text, code, "PERSON", f"person:{offices[0].name}")
+        if text in surnames and span.end - span.start == 1:
+            person = surnames[text]
+            return ActorMention(span.start, span.end, text, person.code, "PERSON", person.entity)
+        if key in self.country_names:
+            iso3 = self.country_names[key]
+            return ActorMention(span.start, span.end, text, iso3, "GPE", f"gpe:{iso3}")
+        if key in self.capitals and label != "PERSON":
+            iso3 = self.capitals[key]
+            return ActorMention(span.start, span.end, text, None, "GPE", f"place:{key}", place_country=iso3)
+        named = self.vocab.by_name.get(key)
+        if named:
+            code, kind = named
+            return ActorMention(span.start, span.end, text, code, kind, f"actor:{code}:{key}")
+        if label == "NORP":
+            iso3 = self.vocab.demonyms.get(key)
+            return ActorMention(span.start, span.end, text, iso3, "NORP", f"gpe:{iso3}") if iso3 else None
+        if label == "PERSON":
+            country, sector = self.describe(span.root)
+            code = _join(country, sector) if country else None
+            return ActorMention(span.start, span.end, text, code, "PERSON", f"person:{key}")
+        if label in ("GPE", "LOC", "FAC"):
+            place = self.gazetteer.lookup(text)
+            if place is not None and place.country:
+                return ActorMention(span.start, span.end, text, None, label, f"place:{key}",
+                                    place_country=place.country)
+            return None
+        return ActorMention(span.start, span.end, text, None, label, f"org:{key}")
+
+    def agent_mention(self, head: Token, fallback_country: str | None) -> ActorMention | None:
+        """A sector noun phrase such as "Israeli troops" or "the foreign ministry"."""
+        country, sector = self.describe(head)
+        if sector is None:
+            return None
+        own, _ = self.agent_sector([head])
+        if own is None and head.dep_ != "appos":
+            # The sector word only modifies another noun ("military plane"): not an actor.
+            return None
+        if country is None and not _has_determiner_of_other(head):
+            country = fallback_country
+        left = min([head.i] + [t.i for t in head.lefts if t.dep_ in MODIFIER_DEPS | {"det"}])
+        while left < head.i and head.doc[left].lower_ in DROP_WORDS:
+            left += 1
+        text = head.doc[left : head.i + 1].text
+        code = _join(country, sector) if country else None
+        return ActorMention(left, head.i + 1, text, code, "AGENT", f"agent:{code}:{head.lemma_}")
+
+    def link_titles(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """Give a title in apposition and its person the same code and referent."""
+        by_token = _index(doc, mentions)
+        linked = list(mentions)
+        for n, mention in enumerate(mentions):
+            if mention.kind != "PERSON":
+                continue
+            root = doc[mention.end - 1]
+            title = by_token[root.head.i] if root.dep_ == "appos" else None
+            if title is not None and title.kind == "AGENT" and title.code and not mention.code:
+                linked[n] = replace(mention, code=title.code)
+        # "the French president" after "Francois Hollande" (FRAGOV): the same referent.
+        persons: dict[str, ActorMention] = {}
+        for n, mention in enumerate(linked):
+            if mention.kind == "PERSON" and mention.code:
+                persons[mention.code] = mention
+            elif (mention.kind == "AGENT" and mention.code in persons
+                  and mention.start > 0 and doc[mention.start - 1].lower_ == "the" and doc[mention.end - 1].tag_ == "NN"):
+                linked[n] = replace(mention, entity=persons[mention.code].entity)
+        return linked
+
+    def resolve_pronouns(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """Add mentions for he/she (last person), it (last subject organisation or country)
+        and we (the speaker of the quotation it stands in)."""
+        quotes = doc._.ew_quotes or []
+        by_token = _index(doc, mentions)
+        resolved = list(mentions)
+        last_person: ActorMention | None = None
+        last_thing: ActorMention | None = None
+        pos = 0
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for token in doc:
+            while pos < len(ordered) and ordered[pos].start <= token.i:
+                m = ordered[pos]
+                if m.kind == "PERSON" and m.code:
+                    last_person = m
+                elif m.kind in ("GPE", "ORG") and m.code and doc[m.end - 1].dep_.startswith("nsubj"):
+                    last_thing = m
+                pos += 1
+            if by_token[token.i] is not None or token.pos_ != "PRON":
+                continue
+            lower = token.lower_
+            antecedent = None
+            if lower in PERSON_PRONOUNS:
+                antecedent = last_person
+            elif lower in THING_PRONOUNS and token.dep_ in ("nsubj", "poss", "nsubjpass"):
+                antecedent = last_thing
+            elif lower in GROUP_PRONOUNS:
+                antecedent = self.quote_speaker(token, quotes, by_token)
+            if antecedent is not None and antecedent.participant_code:
+                resolved.append(ActorMention(token.i, token.i + 1, token.text,
+                                             antecedent.participant_code, "PRON", antecedent.entity))
+        resolved.sort(key=lambda m: m.start)
+        return resolved
+
+    @staticmethod
+    def quote_speaker(token: Token, quotes: Iterable, by_token: list) -> ActorMention | None:
+        """The actor of the speaker of the direct quotation that contains ``token``."""
+        for quote in quotes:
+            if quote.direct and quote.speaker is not None and quote.start_char <= token.idx < quote.end_char:
+                for t in quote.speaker:
+                    if by_token[t.i] is not None:
+                        return by_token[t.i]
+        return None
+
+
+def mention_index(doc: Doc) -> list[ActorMention | None]:
+    """For each token of the Doc, the actor mention covering it (or None)."""
+    return _index(doc, doc._.ew_actors or [])
+
+
+def _index(doc: Doc, mentions: Iterable[ActorMention]) -> list[ActorMention | None]:
+    index: list[ActorMention | None] = [None] * len(doc)
+    for mention in mentions:
+        for i in range(mention.start, mention.end):
+            index[i] = mention
+    return index
+
+
+def _trim(ent: Span) -> Span | None:
+    """Drop a leading article and a trailing possessive from an entity span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in DROP_WORDS:
+        start += 1
+    while end > start and doc[end - 1].tag_ == "POS":
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=ent.label_)
+
+
+def _entity_text(token: Token) -> str:
+    """The whole entity a token belongs to, or the token's text."""
+    if token.ent_type_:
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                trimmed = _trim(ent)
+                return trimmed.text if trimmed is not None else token.text
+    return token.text
+
+
+def _has_determiner_of_other(head: Token) -> bool:
+    """True for "major countries' leaders"-like phrases whose owner is some other noun."""
+    return any(t.dep_ == "poss" and t.pos_ == "NOUN" for t in head.lefts)
+
+
+def _join(country: str | None, sector: str | None) -> str | None:
+    if country is None:
+        return None
+    if sector and country[:3] not in ("IGO", "NGO", "IMG"):
+        return country + sector
+    return country
+
+
+@Language.factory(
+    "eventwire_actors",
+    assigns=["doc._.ew_actors"],
+    requires=["doc.ents", "token.dep", "token.lemma"],
+)
+def make_actor_resolver(nlp: Language, name: str) -> "ActorComponent":
+    """Registered factory: ``nlp.add_pipe("eventwire_actors")``."""
+    return ActorComponent()
+
+
+class ActorComponent:
+    """spaCy component wrapper around ActorResolver, loading the shipped vocabularies."""
+
+    def __init__(self) -> None:
+        register_extensions()
+        self.resolver = ActorResolver(load_actors(), load_gazetteer())
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.resolver(doc)

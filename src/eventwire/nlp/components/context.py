@@ -1,0 +1,109 @@
+"""Context components: dates, places, casualty counts and quotations found in the Doc.
+
+Each wraps a finder of ``eventwire.context`` and stores its mentions on the Doc; which event a
+date, place or count belongs to is decided later by ``eventwire.nlp.attach``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from eventwire.context.counts import find_counts
+from eventwire.context.dates import find_date_spans, resolve_date
+from eventwire.context.gazetteer import load_gazetteer
+from eventwire.context.places import find_place_spans
+from eventwire.context.quotes import find_quotes
+from eventwire.nlp.annotations import DateMention, PlaceMention, register_extensions
+
+FUTURE_AUX = {"will", "shall", "'ll"}
+
+
+def is_future(span: Span) -> bool:
+    """True when the clause governing a date span is in the future tense ("will meet on Monday")."""
+    token = span.root
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX"):
+            return any(c.lower_ in FUTURE_AUX for c in token.children) or any(
+                c.lower_ == "going" for c in token.children)
+        if token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+class DateComponent:
+    """Finds temporal expressions and resolves them against ``doc._.ew_published``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = doc._.ew_published
+        anchor = dt.date.fromisoformat(published) if published else None
+        dates = []
+        if anchor is not None:
+            for span in find_date_spans(doc):
+                resolved = resolve_date(span.text, anchor, future=is_future(span))
+                if resolved is not None:
+                    dates.append(DateMention(span.start, span.end, resolved.value, resolved.precision))
+        doc._.ew_dates = dates
+        return doc
+
+
+class PlaceComponent:
+    """Finds place names and geocodes them with the offline gazetteer, using the countries the
+    article mentions to settle ambiguous names."""
+
+    def __init__(self) -> None:
+        self.gazetteer = load_gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        context = _article_countries(doc)
+        places = []
+        for span in find_place_spans(doc):
+            place = self.gazetteer.lookup(span.text, context)
+            if place is not None:
+                places.append(PlaceMention(span.start, span.end, place.name, place.country, place.lat, place.lon))
+        doc._.ew_places = places
+        return doc
+
+
+def _article_countries(doc: Doc) -> list[str]:
+    """ISO-3 codes of the countries the actors of the article belong to, most frequent first."""
+    tally: dict[str, int] = {}
+    for mention in doc._.ew_actors or []:
+        code = mention.participant_code
+        if code and code[:3] not in ("IGO", "NGO", "IMG"):
+            tally[code[:3]] = tally.get(code[:3], 0) + 1
+    return sorted(tally, key=lambda c: -tally[c])
+
+
+class CountComponent:
+    """Finds casualty and similar counts (killed, wounded, arrested, ...)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ew_counts = find_counts(doc)
+        return doc
+
+
+class QuoteComponent:
+    """Finds direct quotations and reported speech with their speaker spans."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ew_quotes = find_quotes(doc)
+        return doc
+
+
+def _factory(cls: type, name: str, assigns: list[str], requires: list[str]) -> None:
+    def make(nlp: Language, name: str):
+        register_extensions()
+        return cls()
+
+    make.__doc__ = f"Registered factory: ``nlp.add_pipe({name!r})``."
+    Language.factory(name, assigns=assigns, requires=requires, func=make)
+
+
+_factory(DateComponent, "eventwire_dates", ["doc._.ew_dates"], ["doc.ents", "token.dep"])
+_factory(PlaceComponent, "eventwire_places", ["doc._.ew_places"], ["doc.ents", "doc._.ew_actors"])
+_factory(CountComponent, "eventwire_counts", ["doc._.ew_counts"], ["token.dep", "token.lemma"])
+_factory(QuoteComponent, "eventwire_quotes", ["doc._.ew_quotes"], ["token.dep", "doc.sents"])

@@ -1,0 +1,335 @@
+"""The events component: event triggers from the lexicon, with source and target from the parse.
+
+Verbs: subject (or passive by-agent) is the source; the lexicon row says where the target is.
+Subjects missing from a clause are taken from the governing clause (control: "Russia is ready to
+join France"; "before meeting with ..."). Nouns ("attacks", "talks", "visit") take their agent
+from a possessive, a by-phrase, a national modifier, or a claim of responsibility. Negation,
+intent and reported speech come from the governing words of ``data/modality_words.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from eventwire.codebooks.cameo import CameoCode, load_cameo
+from eventwire.codebooks.lexicon import Lexicon, load_lexicon
+from eventwire.codebooks.modality import load_modality_words
+from eventwire.nlp.annotations import ActorMention, EventMention, register_extensions
+from eventwire.nlp.components.actors import mention_index
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+CLIMB_DEPS = {"xcomp", "advcl", "pcomp", "prep", "acomp", "conj", "acl", "ccomp", "dep"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
+VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
+NATIONAL_DEPS = {"amod", "compound", "nmod", "poss"}
+
+
+@dataclass
+class _Found:
+    """An event while it is being assembled (mutable; frozen into EventMention at the end)."""
+
+    trigger: Token
+    sources: list[ActorMention]
+    targets: list[ActorMention | None]
+    cameo: str
+    flags: frozenset[str]
+    nominal: bool
+    negated: bool = False
+    modality: str = "asserted"
+
+
+class EventExtractor:
+    """Finds events over the dependency parse of a Doc whose actors are already resolved."""
+
+    def __init__(self, lexicon: Lexicon, cameo: dict[str, CameoCode], modality: dict[str, str]):
+        self.lexicon = lexicon
+        self.cameo = cameo
+        self.modality = modality
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors = mention_index(doc)
+        found: list[_Found] = []
+        for token in doc:
+            event = self.verb_event(token, actors) if token.pos_ in ("VERB", "AUX") else None
+            if event is None and token.pos_ in ("NOUN", "PROPN"):
+                event = self.noun_event(token, actors)
+            if event is not None:
+                found.append(event)
+        self.apply_claims(found, actors)
+        self.inherit_nominal_sources(found, actors)
+        doc._.ew_events = self.finish(found)
+        return doc
+
+    # -- triggers -----------------------------------------------------------------------------
+
+    def verb_event(self, verb: Token, actors: list) -> _Found | None:
+        """An event carried by a verb, when the lexicon knows it and the parse gives roles."""
+        if verb.lemma_.lower() not in self.lexicon.verbs:
+            return None
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        obj = _child(verb, "nsubjpass" if passive else "dobj")
+        pattern = self.lexicon.match_verb(verb.lemma_.lower(), particle, obj.lemma_.lower() if obj else None)
+        if pattern is None:
+            return None
+        if passive:
+            by = next((c for c in verb.children if c.dep_ == "agent"), None)
+            source_tokens = [_child(by, "pobj")] if by is not None else []
+        else:
+            source_tokens = [self.subject_of(verb)]
+        sources = self.resolve_all(source_tokens, actors)
+        target_tokens = self.target_tokens(verb, pattern.target, obj if pattern.objects else None, passive)
+        targets = self.resolve_all(target_tokens, actors, national=True)
+        return _Found(verb, sources, targets or [None], pattern.cameo, pattern.flags, nominal=False)
+
+    def noun_event(self, noun: Token, actors: list) -> _Found | None:
+        """A nominal event ("the attacks in Paris", "talks with Cameron", "his visit to Russia")."""
+        patterns = self.lexicon.nouns.get(noun.lemma_.lower())
+        if not patterns or actors[noun.i] is not None:
+            return None
+        pattern = next((p for p in patterns if _phrase_matches(noun, p.lemma)), None)
+        if pattern is None:
+            return None
+        source_tokens = []
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in NATIONAL_DEPS and child.i < noun.i):
+                source_tokens.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                source_tokens.append(_child(child, "pobj"))
+        sources = self.resolve_all(source_tokens, actors)
+        targets = self.resolve_all(self.target_tokens(noun, pattern.target, None, False), actors, national=True)
+        if "joint" in pattern.flags and not sources and len(targets) >= 2:
+            # "talks between A and B": each side is source and target of the other.
+            sources, targets = targets[:1], targets[1:]
+        return _Found(noun, sources, targets or [None], pattern.cameo, pattern.flags, nominal=True)
+
+    # -- roles ----------------------------------------------------------------------------------
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """The subject of a verb, climbing to the governing clause when the clause has none."""
+        current = verb
+        for _ in range(5):
+            subject = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None:
+                if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                    return current.head
+                return subject
+            if current.dep_ == "relcl":
+                return current.head
+            if current.dep_ == "xcomp":
+                controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
+                if controller is not None:
+                    return controller
+            if current.dep_ not in CLIMB_DEPS or current.head is current:
+                return None
+            if current.dep_ == "ccomp" and current.head.lemma_.lower() in self.modality:
+                return None  # a reported clause with no subject of its own is not the speaker's act
+            current = current.head
+        return None
+
+    def target_tokens(self, trigger: Token, spec: tuple[str, ...], obj: Token | None, passive: bool) -> list[Token]:
+        """Tokens heading the target, as the lexicon row's target spec says."""
+        tokens: list[Token] = []
+        anchors = [trigger] + ([obj] if obj is not None else [])
+        for part in spec:
+            if part == "dobj" and obj is None:
+                found = _child(trigger, "nsubjpass" if passive else "dobj")
+                if found is not None:
+                    tokens.append(found)
+            elif part.startswith("prep:"):
+                words = set(part[5:].split("|"))
+                for anchor in anchors:
+                    for child in anchor.children:
+                        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in words:
+                            pobj = _child(child, "pobj")
+                            if pobj is not None:
+                                tokens.append(pobj)
+        return tokens
+
+    def resolve_all(self, tokens: list[Token | None], actors: list, national: bool = False) -> list[ActorMention]:
+        """Actor mentions for role tokens and their conjuncts ("France and Russia")."""
+        mentions: list[ActorMention] = []
+        for token in tokens:
+            if token is None:
+                continue
+            for member in [token, *_conjuncts(token)]:
+                mention = resolve_token(member, actors, national)
+                if mention is not None and mention not in mentions:
+                    mentions.append(mention)
+        return mentions
+
+    # -- cross-event rules ------------------------------------------------------------------------
+
+    def apply_claims(self, found: list[_Found], actors: list) -> None:
+        """A claim of responsibility lends its source to the claimed attacks and takes their target."""
+        for claim in [f for f in found if "claims_object" in f.flags and f.sources]:
+            subtree = {t.i for t in claim.trigger.subtree}
+            claimed = [f for f in found if f.nominal and f.trigger.i in subtree and f is not claim]
+            if not claimed:
+                continue
+            for event in claimed:
+                if not event.sources:
+                    event.sources = list(claim.sources)
+            targets = [t for event in claimed for t in event.targets if t is not None]
+            if targets:
+                claim.targets = []
+                for event in claimed:
+                    for t in event.targets:
+                        if t is not None:
+                            found.append(_Found(claim.trigger, claim.sources, [t], claim.cameo,
+                                                claim.flags, nominal=False))
+                claim.sources = []  # replaced by one claim per claimed target
+
+    def inherit_nominal_sources(self, found: list[_Found], actors: list) -> None:
+        """A cooperative nominal event without its own agent takes the subject of its verb
+        ("Hollande kicked off ... with talks with Cameron")."""
+        for event in found:
+            if not event.nominal or event.sources or event.cameo[:2] not in COOPERATIVE_ROOTS | {"04"}:
+                continue
+            head = event.trigger.head
+            if event.trigger.dep_ == "pobj":
+                head = head.head
+            if event.trigger.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX"):
+                event.sources = self.resolve_all([self.subject_of(head)], actors)
+
+    # -- negation, modality, final codes ---------------------------------------------------------
+
+    def finish(self, found: list[_Found]) -> list[EventMention]:
+        """Apply negation and modality, expand compound actors, drop incomplete events."""
+        events: list[EventMention] = []
+        for event in found:
+            negated, modality, speaker = self.reading(event.trigger)
+            cameo = self.modal_code(event.cameo, modality)
+            sources = event.sources
+            if speaker is not None and cameo[:2] in VERBAL_ROOTS and sources and speaker.code:
+                # Intents, threats and appeals belong to the speaker who voices them.
+                if all(s.participant_code and s.participant_code[:3] == speaker.code[:3] for s in sources):
+                    sources = [speaker]
+            for source in sources:
+                for target in event.targets:
+                    if not source.participant_code:
+                        continue
+                    if target is None and "no_target" not in event.flags:
+                        continue
+                    if target is not None and (not target.participant_code or target.entity == source.entity
+                                               or target.participant_code == source.participant_code):
+                        continue
+                    events.append(EventMention(event.trigger.i, source, target, cameo, negated,
+                                               modality, event.nominal))
+            if "joint" in event.flags and not event.nominal and len(sources) >= 2 and event.targets == [None]:
+                for a in sources:
+                    for b in sources:
+                        if a is not b and a.participant_code and b.participant_code:
+                            events.append(EventMention(event.trigger.i, a, b, cameo, negated, modality, False))
+        return _dedupe(events)
+
+    def reading(self, trigger: Token) -> tuple[bool, str, ActorMention | None]:
+        """(negated, modality, speaker) from the words governing the trigger."""
+        negated = any(c.dep_ == "neg" for c in trigger.children)
+        modality = "asserted"
+        speaker = None
+        if any(c.dep_ in ("aux",) and self.modality.get(c.lemma_.lower()) == "intent" for c in trigger.children):
+            modality = "intended"
+        current = trigger
+        for _ in range(4):
+            if current.dep_ not in CLIMB_DEPS | {"pobj", "dobj", "nsubj"} or current.head is current:
+                break
+            head = current.head
+            role = self.modality.get(head.lemma_.lower())
+            if role == "intent" and modality == "asserted":
+                modality = "intended"
+                negated = negated or any(c.dep_ == "neg" for c in head.children)
+            elif role == "negate":
+                negated = True
+            elif role == "report" and current.dep_ == "ccomp":
+                speaker_token = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+                if speaker_token is not None:
+                    speaker = resolve_token(speaker_token, mention_index(trigger.doc), False)
+                if modality == "asserted":
+                    modality = "reported"
+                break
+            current = head
+        return negated, modality, speaker
+
+    def modal_code(self, cameo: str, modality: str) -> str:
+        """The code of an intended act: cooperative acts become 03x intents, hostile ones 13x threats."""
+        root = cameo[:2]
+        if modality != "intended" or root in ("03", "13") or root in VERBAL_ROOTS - {"03", "13"}:
+            return cameo
+        cooperative, threat = self.lexicon.intent.get(root, (None, None))
+        return cooperative or threat or cameo
+
+
+def resolve_token(token: Token, actors: list, national: bool) -> ActorMention | None:
+    """The actor a role token stands for; with ``national``, a noun qualified by a country
+    ("a Russian passenger plane") stands for that country."""
+    mention = actors[token.i]
+    if mention is not None:
+        return mention
+    if national or token.pos_ in ("NOUN", "PROPN"):
+        for child in token.children:
+            if child.dep_ in NATIONAL_DEPS and child.i < token.i:
+                sub = actors[child.i]
+                if sub is not None and sub.kind in ("NORP", "GPE") and sub.participant_code:
+                    return sub
+    return None
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [t for t in token.conjuncts if t.i > token.i]
+
+
+def _child(token: Token | None, dep: str) -> Token | None:
+    if token is None:
+        return None
+    return next((c for c in token.children if c.dep_ == dep), None)
+
+
+def _phrase_matches(noun: Token, phrase: str) -> bool:
+    """True when a multiword noun phrase ("air strike") ends at ``noun``."""
+    words = phrase.lower().split()
+    if len(words) == 1:
+        return True
+    doc = noun.doc
+    start = noun.i - len(words) + 1
+    if start < 0:
+        return False
+    return all(doc[start + k].lemma_.lower() == w or doc[start + k].lower_ == w for k, w in enumerate(words[:-1]))
+
+
+def _dedupe(events: list[EventMention]) -> list[EventMention]:
+    """Restatements are coded once: one event per (source, target, root, negated) in an article."""
+    seen: set[tuple] = set()
+    kept: list[EventMention] = []
+    for event in events:
+        key = (event.source.participant_code, event.target.participant_code if event.target else None,
+               event.cameo[:2], event.negated)
+        if key not in seen:
+            seen.add(key)
+            kept.append(event)
+    return kept
+
+
+@Language.factory(
+    "eventwire_events",
+    assigns=["doc._.ew_events"],
+    requires=["doc._.ew_actors", "token.dep", "token.lemma"],
+)
+def make_event_extractor(nlp: Language, name: str) -> "EventComponent":
+    """Registered factory: ``nlp.add_pipe("eventwire_events")``."""
+    return EventComponent()
+
+
+class EventComponent:
+    """spaCy component wrapper around EventExtractor, loading the shipped lexicons."""
+
+    def __init__(self) -> None:
+        register_extensions()
+        self.extractor = EventExtractor(load_lexicon(), load_cameo(), load_modality_words())
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.extractor(doc)

@@ -1,0 +1,148 @@
+"""The only place that reads an annotated Doc and builds the data model (ArticleResult)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from eventwire import __version__
+from eventwire.codebooks.cameo import load_cameo
+from eventwire.context.gazetteer import load_gazetteer
+from eventwire.model import ActorRef, Article, ArticleResult, Count, Entity, Event, Place, Quote
+from eventwire.nlp.annotations import ActorMention, EventMention
+from eventwire.nlp.attach import event_date, event_fatalities, event_place
+from eventwire.nlp.components.actors import mention_index
+
+LISTED_KINDS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+NO_PLACE_ROOTS = {"01"}  # claims and comments: where they were made is rarely said
+
+
+def to_result(doc: Doc, article: Article) -> ArticleResult:
+    """Turn a Doc annotated by eventwire's components into an ArticleResult."""
+    return ArticleResult(
+        article=article,
+        events=tuple(_events(doc, article)),
+        entities=tuple(_entities(doc)),
+        quotes=tuple(_quotes(doc)),
+        counts=tuple(_counts(doc)),
+        pipeline_version=__version__,
+    )
+
+
+def _actor(mention: ActorMention | None) -> ActorRef | None:
+    if mention is None:
+        return None
+    return ActorRef.from_code(mention.text, mention.participant_code)
+
+
+def _events(doc: Doc, article: Article) -> list[Event]:
+    cameo = load_cameo()
+    mentions: list[EventMention] = doc._.ew_events or []
+    triggers = {m.trigger for m in mentions}
+    dates, places, counts = doc._.ew_dates or [], doc._.ew_places or [], doc._.ew_counts or []
+    dateline = _dateline_place(article)
+    events = []
+    for mention in mentions:
+        code = cameo[mention.cameo]
+        sentence = doc[mention.trigger].sent
+        place = event_place(doc, mention, places, triggers)
+        location = Place(place.name, place.country, place.lat, place.lon) if place else None
+        if location is None and mention.cameo[:2] not in NO_PLACE_ROOTS:
+            location = dateline
+        events.append(Event(
+            sentence=_sentence_number(doc, sentence.start),
+            evidence=sentence.text.strip(),
+            source=_actor(mention.source),
+            target=_actor(mention.target),
+            cameo=code.code,
+            cameo_root=code.root,
+            plover=code.plover,
+            quad_class=code.quad_class,
+            goldstein=code.goldstein,
+            date=event_date(doc, mention, dates, triggers),
+            location=location,
+            fatalities=event_fatalities(doc, mention, counts, triggers),
+            negated=mention.negated,
+            modality=mention.modality,
+            trigger=doc[mention.trigger].text,
+        ))
+    return events
+
+
+def _dateline_place(article: Article) -> Place | None:
+    if not article.dateline:
+        return None
+    return load_gazetteer().lookup(article.dateline)
+
+
+def _sentence_number(doc: Doc, start: int) -> int:
+    for number, sentence in enumerate(doc.sents):
+        if sentence.start == start:
+            return number
+    return 0
+
+
+def _entities(doc: Doc) -> list[Entity]:
+    """One entry per referent, named by its first mention that is not a pronoun or a title."""
+    groups: dict[str, list[ActorMention]] = {}
+    for mention in doc._.ew_actors or []:
+        if mention.entity is None:
+            continue
+        groups.setdefault(mention.entity, []).append(mention)
+    entities = []
+    for key, group in groups.items():
+        named = [m for m in group if m.kind in LISTED_KINDS]
+        if not named:
+            continue
+        first = max(named[:1] + [m for m in named if m.kind == "PERSON"][:1], key=lambda m: m.end - m.start)
+        if first.kind == "NORP" and doc[first.end - 1].pos_ == "ADJ":
+            continue  # demonym adjectives ("Russian") are not listed
+        actor = first.code if first.kind != "GPE" or first.place_country is None else None
+        entities.append(Entity(first.text, first.kind, actor, len(group)))
+    seen = {e.text for e in entities}
+    for place in doc._.ew_places or []:
+        text = doc[place.start:place.end].text
+        if text not in seen:
+            seen.add(text)
+            entities.append(Entity(text, "LOC" if place.country and text != place.name else "GPE", None, 1))
+    return entities
+
+
+def _quotes(doc: Doc) -> list[Quote]:
+    index = mention_index(doc)
+    canonical = {e.entity: e for e in _canonical_mentions(doc)}
+    quotes = []
+    for quote in doc._.ew_quotes or []:
+        speaker = None
+        if quote.speaker is not None:
+            speaker = next((index[t.i] for t in quote.speaker if index[t.i] is not None), None)
+        name = actor = None
+        if speaker is not None:
+            named = canonical.get(speaker.entity, speaker)
+            name, actor = named.text, speaker.participant_code
+        elif quote.speaker is not None:
+            name = quote.speaker.text
+        quotes.append(Quote(name, actor, quote.text, quote.direct))
+    return quotes
+
+
+def _canonical_mentions(doc: Doc) -> list[ActorMention]:
+    """The longest named mention of each referent ("Vladimir Putin" for "Putin" and "he")."""
+    best: dict[str, ActorMention] = {}
+    for mention in doc._.ew_actors or []:
+        if mention.entity is None or mention.kind not in LISTED_KINDS:
+            continue
+        current = best.get(mention.entity)
+        if current is None or (mention.end - mention.start) > (current.end - current.start):
+            best[mention.entity] = mention
+    return list(best.values())
+
+
+def _counts(doc: Doc) -> list[Count]:
+    seen: set[tuple[str, int]] = set()
+    counts = []
+    for count in doc._.ew_counts or []:
+        if (count.kind, count.number) in seen:
+            continue
+        seen.add((count.kind, count.number))
+        counts.append(Count(count.kind, count.number, count.evidence))
+    return counts
