@@ -198,7 +198,8 @@ def _is_people(noun: Token, words: CountWords) -> bool:
 def _from_governor(counted: Token, words: CountWords, is_people: bool) -> tuple[str, Token] | None:
     """The kind from the word that governs the counted noun (or its first conjunct)."""
     root = counted
-    while root.dep_ == "conj" and root.head.i != root.i and root.head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ"):
+    nominal = ("NOUN", "PROPN", "NUM", "ADJ")
+    while root.dep_ == "conj" and root.head.i != root.i and root.head.pos_ in nominal:
         root = root.head
     governor, dep = root.head, root.dep_
     if governor.i == root.i:
@@ -231,7 +232,7 @@ def _from_governor(counted: Token, words: CountWords, is_people: bool) -> tuple[
                 if entry is not None:
                     return entry.kind, child
     if dep == "pobj":
-        return _from_preposition(root, governor, words, is_people)
+        return _from_preposition(governor, words, is_people)
     if dep in ("attr", "dobj"):
         toll = _subject_toll(governor, words)
         if toll is not None:
@@ -239,7 +240,7 @@ def _from_governor(counted: Token, words: CountWords, is_people: bool) -> tuple[
     return None
 
 
-def _from_preposition(root: Token, prep: Token, words: CountWords, is_people: bool) -> tuple[str, Token] | None:
+def _from_preposition(prep: Token, words: CountWords, is_people: bool) -> tuple[str, Token] | None:
     """ "the deaths of 40 people", "the toll rose to 57", "a death toll of 57"."""
     owner = prep.head
     if owner.i == prep.i:

@@ -292,7 +292,7 @@ _MONTH_CAP = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 _FIND_PATTERNS = [
-    re.compile(r"\b(?:(?:last|next|this|early|late|on)\s+)?"
+    re.compile(r"\b(?:(?:last|next|this|early|late)\s+)?"
                r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
     re.compile(r"\b" + _MONTH_CAP + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d\d\b)?"),

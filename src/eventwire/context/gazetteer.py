@@ -38,17 +38,19 @@ DEFAULT_MIN_POPULATION = 15000
 # ordinary city unless that city is very large; the article's own countries add a bonus.
 _WEIGHT = {"country": 7.0, "capital": 7.0, "region": 5.0}
 _CONTEXT_BONUS = 3.0
+_ARTICLES = frozenset({"the", "al"})
 _PLAIN_LATIN = re.compile(r"[A-Za-z' .,()-]*[a-z][A-Za-z' .,()-]*")
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "-": " ", "\u2013": " ", ".": ""})
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "-": " ", "\u2013": " ", ".": "", ",": " "})
 
 
 def fold_name(text: str) -> str:
-    """The lookup key of a place name: accents and case folded, 'the' and possessive 's dropped."""
+    """The lookup key of a place name: accents, case, hyphens and dots folded; a leading 'the' or
+    Arabic article 'al' and a possessive 's dropped ("al-Qamishli" and "Qamishli" meet)."""
     if not text.isascii():
         decomposed = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     words = text.translate(_QUOTES).casefold().split()
-    if words and words[0] == "the":
+    if len(words) > 1 and words[0] in _ARTICLES:
         words = words[1:]
     if words and words[-1].endswith("'s"):
         words[-1] = words[-1][:-2]
@@ -90,11 +92,32 @@ class Gazetteer:
         # A key maps to one entry or, when ambiguous, a list of them (most keys name one place,
         # and skipping 170,000 one-item lists keeps the build fast).
         self._index: dict[str, GazetteerEntry | list[GazetteerEntry]] = {}
+        self._area_keys: set[str] = set()
+        self._demonyms: set[str] = set()
+        self._area_frozen: frozenset[str] | None = None
         self.min_population: int | None = None
 
     def add(self, entry: GazetteerEntry, names: Iterable[str]) -> None:
         """Index ENTRY under each of NAMES (folded; a name repeated for one entry counts once)."""
-        self._add_keys(entry, {fold_name(name) for name in names})
+        keys = {fold_name(name) for name in names} - {""}
+        if entry.kind not in ("city", "capital"):
+            self._area_keys |= keys
+            self._area_frozen = None
+        self._add_keys(entry, keys)
+
+    def add_demonyms(self, words: Iterable[str]) -> None:
+        """Mark WORDS ("Russian", "Iraqis") as not place names, whatever a city is also called."""
+        self._demonyms.update(fold_name(word) for word in words)
+
+    def is_demonym(self, name: str) -> bool:
+        """True for a people word such as "Russian", which names no place."""
+        return fold_name(name) in self._demonyms
+
+    def area_names(self) -> frozenset[str]:
+        """Folded names of countries and places.tsv rows: what a text scan may look for."""
+        if self._area_frozen is None:
+            self._area_frozen = frozenset(self._area_keys)
+        return self._area_frozen
 
     def _add_keys(self, entry: GazetteerEntry, keys: Iterable[str]) -> None:
         index = self._index
@@ -114,8 +137,11 @@ class Gazetteer:
         return len(self._index)
 
     def candidates(self, name: str) -> list[GazetteerEntry]:
-        """Every entry indexed under NAME, in the order they were added."""
-        bucket = self._index.get(fold_name(name))
+        """Every entry indexed under NAME, in the order they were added (none for a demonym)."""
+        key = fold_name(name)
+        if key in self._demonyms and key not in self._area_keys:
+            return []
+        bucket = self._index.get(key)
         if bucket is None:
             return []
         return list(bucket) if type(bucket) is list else [bucket]
@@ -180,7 +206,7 @@ def _city_keys(city: dict[str, Any]) -> set[str]:
     for alt in city.get("alternatenames") or ():
         if alt.isascii() and _PLAIN_LATIN.fullmatch(alt):
             words = alt.translate(_QUOTES).lower().split()
-            if words and words[0] == "the":
+            if len(words) > 1 and words[0] in _ARTICLES:
                 words = words[1:]
             keys.add(" ".join(words))
     keys.discard("")
@@ -233,6 +259,7 @@ def _build(min_population: int, places_path: str | Path | None, countries: dict[
     for iso3, country in countries.items():
         entry = GazetteerEntry(country.name, iso3, country.lat, country.lon, "country")
         gazetteer.add(entry, [country.name, *country.aliases])
+        gazetteer.add_demonyms(getattr(country, "demonyms", ()) or ())
 
     for entry, names in read_places(places_path, known_countries=set(iso3_of.values())):
         gazetteer.add(entry, names)

@@ -64,7 +64,8 @@ def event_date(doc: Doc, event: EventMention, dates: Sequence[DateMention], trig
             if governor(doc, date.start, date.end, triggers | {head}) == head:
                 return date.value
     sentence = doc[event.trigger].sent
-    inside = [d for d in dates if sentence.start <= d.start < sentence.end]
+    inside = [d for d in dates if sentence.start <= d.start < sentence.end
+              and governor(doc, d.start, d.end, triggers) is None]
     if inside and not event.nominal:
         return min(inside, key=lambda d: abs(d.start - event.trigger)).value
     return doc._.ew_published
@@ -79,7 +80,7 @@ def event_place(doc: Doc, event: EventMention, places: Sequence[PlaceMention], t
     sentence = doc[event.trigger].sent
     actors = {(m.start, m.end) for m in (event.source, event.target) if m is not None}
     inside = [p for p in places if sentence.start <= p.start < sentence.end and (p.start, p.end) not in actors
-              and not _is_actor_span(doc, p)]
+              and not _is_actor_span(doc, p) and governor(doc, p.start, p.end, triggers) is None]
     if inside:
         return min(inside, key=lambda p: abs(p.start - event.trigger))
     return None

@@ -90,12 +90,11 @@ def _entities(doc: Doc) -> list[Entity]:
         groups.setdefault(mention.entity, []).append(mention)
     entities = []
     for key, group in groups.items():
-        named = [m for m in group if m.kind in LISTED_KINDS]
+        # Demonym adjectives ("Russian") are not listed; a person is named in full.
+        named = [m for m in group if m.kind in LISTED_KINDS and not (m.kind == "NORP" and doc[m.end - 1].pos_ == "ADJ")]
         if not named:
             continue
         first = max(named[:1] + [m for m in named if m.kind == "PERSON"][:1], key=lambda m: m.end - m.start)
-        if first.kind == "NORP" and doc[first.end - 1].pos_ == "ADJ":
-            continue  # demonym adjectives ("Russian") are not listed
         actor = first.code if first.kind != "GPE" or first.place_country is None else None
         entities.append(Entity(first.text, first.kind, actor, len(group)))
     seen = {e.text for e in entities}
@@ -114,7 +113,9 @@ def _quotes(doc: Doc) -> list[Quote]:
     for quote in doc._.ew_quotes or []:
         speaker = None
         if quote.speaker is not None:
-            speaker = next((index[t.i] for t in quote.speaker if index[t.i] is not None), None)
+            # The mention at the head of the speaker phrase ("Putin" in "Russian President Vladimir Putin").
+            speaker = index[quote.speaker.root.i] or next(
+                (index[t.i] for t in quote.speaker if index[t.i] is not None), None)
         name = actor = None
         if speaker is not None:
             named = canonical.get(speaker.entity, speaker)

@@ -16,6 +16,9 @@ from eventwire.store.migrations import migrate
 log = logging.getLogger(__name__)
 
 
+CACHE_KIB = 64 * 1024  # page cache per connection: large merges and scans stay in memory
+
+
 class StoreError(EventwireError):
     """The database cannot be opened or used (missing file, not a database, too old a program)."""
 
@@ -79,6 +82,7 @@ def open_store(path: str, readonly: bool = False) -> Store:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute("PRAGMA busy_timeout = 5000")
         if readonly:
             _check_schema(conn, path)

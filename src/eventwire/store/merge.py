@@ -108,9 +108,18 @@ def merge_all(conn: sqlite3.Connection) -> int:
 
 
 def _rebuild_all(conn: sqlite3.Connection) -> int:
+    # bulk load: drop the query indexes, load records in id order, rebuild the indexes by sorting
+    indexes = [sql for (sql,) in conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL")]
+    for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL"
+    ).fetchall():
+        conn.execute(f"DROP INDEX {name}")
     conn.execute("DELETE FROM events")
-    rows = conn.execute(_SELECT + _ORDER)
-    return _write(conn, _groups(rows))
+    written = _write(conn, _groups(conn.execute(_SELECT + _ORDER)))
+    for sql in indexes:
+        conn.execute(sql)
+    return written
 
 
 def _rebuild_blocks(conn: sqlite3.Connection) -> int:
@@ -118,15 +127,14 @@ def _rebuild_blocks(conn: sqlite3.Connection) -> int:
         f"SELECT DISTINCT {', '.join(_BLOCK)} FROM mentions WHERE event_pk IS NULL"
     ).fetchall()
     where = " AND ".join(f"m.{c} IS ?" for c in _BLOCK)
-    written = 0
     for block in blocks:
         conn.execute(
             "DELETE FROM events WHERE pk IN (SELECT DISTINCT event_pk FROM mentions m WHERE "
             + where + " AND event_pk IS NOT NULL)",
             block,
         )
-        written += _write(conn, _groups(conn.execute(_SELECT + " WHERE " + where + _ORDER, block)))
-    return written
+    groups = (g for block in blocks for g in _groups(conn.execute(_SELECT + " WHERE " + where + _ORDER, block)))
+    return _write(conn, groups)
 
 
 def _groups(rows: Iterator[tuple]) -> Iterator[list[tuple]]:
@@ -179,20 +187,38 @@ def _record(rows: list[tuple]) -> tuple:
 
 
 def _write(conn: sqlite3.Connection, groups: Iterator[list[tuple]]) -> int:
+    """Stage records and mention links in temp tables, then apply both in id order.
+
+    Staging keeps the mentions table unchanged while it is being read, and turns random-order
+    writes (records come out in block order) into sequential ones.
+    """
+    conn.execute("DROP TABLE IF EXISTS temp.merge_records")
+    conn.execute("CREATE TEMP TABLE merge_records AS SELECT " + ", ".join(_RECORD_COLUMNS) + " FROM events WHERE 0")
+    conn.execute("DROP TABLE IF EXISTS temp.merge_links")
+    conn.execute("CREATE TEMP TABLE merge_links (mention_pk INTEGER PRIMARY KEY, event_pk INTEGER NOT NULL)")
+    stage = _INSERT.replace("INSERT INTO events", "INSERT INTO temp.merge_records")
     records: list[tuple] = []
     links: list[tuple[int, int]] = []
     written = 0
     for rows in groups:
         records.append(_record(rows))
-        links.extend((rows[0][_PK], r[_PK]) for r in rows)
+        links.extend((r[_PK], rows[0][_PK]) for r in rows)
         if len(links) >= _FLUSH_EVERY:
-            written += _flush(conn, records, links)
-    return written + _flush(conn, records, links)
+            written += _flush(conn, stage, records, links)
+    written += _flush(conn, stage, records, links)
+    columns = ", ".join(_RECORD_COLUMNS)
+    conn.execute(f"INSERT INTO events ({columns}) SELECT {columns} FROM temp.merge_records ORDER BY pk")
+    conn.execute(
+        "UPDATE mentions SET event_pk = l.event_pk FROM temp.merge_links l WHERE l.mention_pk = mentions.pk"
+    )
+    conn.execute("DROP TABLE temp.merge_records")
+    conn.execute("DROP TABLE temp.merge_links")
+    return written
 
 
-def _flush(conn: sqlite3.Connection, records: list[tuple], links: list[tuple[int, int]]) -> int:
-    conn.executemany(_INSERT, records)
-    conn.executemany("UPDATE mentions SET event_pk = ? WHERE pk = ?", links)
+def _flush(conn: sqlite3.Connection, stage: str, records: list[tuple], links: list[tuple[int, int]]) -> int:
+    conn.executemany(stage, records)
+    conn.executemany("INSERT INTO temp.merge_links VALUES (?, ?)", links)
     count = len(records)
     records.clear()
     links.clear()

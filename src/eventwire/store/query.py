@@ -8,7 +8,7 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from eventwire.errors import EventwireError
@@ -175,7 +175,20 @@ def _prefix(column: str, prefix: str) -> tuple[str, list[Any]]:
     return f"({column} >= ? AND {column} < ?)", [prefix, upper]
 
 
-def _where(flt: EventFilter) -> tuple[str, list[Any]]:
+_IN_TEXT = (
+    "e.pk IN (SELECT m.event_pk FROM mentions m WHERE m.article_pk IN "
+    "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"
+)
+# per candidate record: does one of its articles match? (FTS5 seeks by rowid inside the match)
+_EXISTS_TEXT = (
+    "EXISTS (SELECT 1 FROM mentions m JOIN articles_fts ON articles_fts.rowid = m.article_pk"
+    " WHERE m.event_pk = e.pk AND articles_fts MATCH ?)"
+)
+_PROBE_CAP = 5000  # more matches than this: read in date order and stop at the limit
+_TEXT_CAP = 2000  # articles matching the text query beyond which it is checked per record
+
+
+def _where(flt: EventFilter, text_clause: str = _IN_TEXT) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
 
@@ -210,12 +223,28 @@ def _where(flt: EventFilter) -> tuple[str, list[Any]]:
     if flt.location_country:
         add("e.location_country = ?", [flt.location_country])
     if flt.text:
-        add(
-            "e.pk IN (SELECT m.event_pk FROM mentions m WHERE m.article_pk IN "
-            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))",
-            [flt.text],
-        )
+        add(text_clause, [flt.text])
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _planned(conn: sqlite3.Connection, flt: EventFilter) -> tuple[str, list[Any]]:
+    """FROM and WHERE for a limited, date-ordered query, choosing the plan by probing counts.
+
+    A broad filter is answered fastest by reading records in date order until the limit is
+    reached; a narrow one by its own index and a small sort. Two capped counts tell them apart.
+    """
+    text_broad = False
+    if flt.text:
+        probe = f"SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT {_TEXT_CAP})"
+        text_broad = _run(conn, probe, [flt.text]).fetchone()[0] >= _TEXT_CAP
+    base = replace(flt, text=None)
+    where, params = _where(base)
+    probe = f"SELECT count(*) FROM (SELECT 1 FROM events e{where} LIMIT {_PROBE_CAP})"
+    base_broad = conn.execute(probe, params).fetchone()[0] >= _PROBE_CAP
+    where, params = _where(flt, _EXISTS_TEXT if text_broad else _IN_TEXT)
+    if base_broad and (text_broad or not flt.text):
+        return " INDEXED BY events_day" + where, params
+    return where, params
 
 
 def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> sqlite3.Cursor:
@@ -276,10 +305,12 @@ def find_events(store_or_conn: Any, flt: EventFilter | None = None) -> list[dict
     """Merged event records matching ``flt``, most recent first, as Event JSON objects."""
     flt = flt or EventFilter()
     conn = _conn(store_or_conn)
-    where, params = _where(flt)
-    sql = _SELECT_EVENTS + where + " ORDER BY e.day DESC, e.pk DESC"
-    if flt.limit is not None:
-        sql += " LIMIT ? OFFSET ?"
+    if flt.limit is None:
+        where, params = _where(flt)
+        sql = _SELECT_EVENTS + where + " ORDER BY e.day DESC, e.pk DESC"
+    else:
+        where, params = _planned(conn, flt)
+        sql = _SELECT_EVENTS + where + " ORDER BY e.day DESC, e.pk DESC LIMIT ? OFFSET ?"
         params += [flt.limit, flt.offset]
     events = [_event_dict(row) for row in _run(conn, sql, params)]
     _attach_article_ids(conn, events)

@@ -7,7 +7,6 @@ coreference (surname after a full name, he/she to the last person, "we" inside a
 its speaker). NER labels are used to find spans, never trusted alone for the code.
 """
 
-from __future__ import annotations
 
 from dataclasses import replace
 from typing import Iterable
@@ -171,10 +170,10 @@ class ActorResolver:
         if key in self.capitals and label != "PERSON":
             iso3 = self.capitals[key]
             return ActorMention(span.start, span.end, text, None, "GPE", f"place:{key}", place_country=iso3)
-        named = self.vocab.by_name.get(key)
+        named = self.vocab.lookup(text) or self.vocab.lookup(_without_brackets(text))
         if named:
             code, kind = named
-            return ActorMention(span.start, span.end, text, code, kind, f"actor:{code}:{key}")
+            return ActorMention(span.start, span.end, text, code, kind, f"actor:{code}")
         if label == "NORP":
             iso3 = self.vocab.demonyms.get(key)
             return ActorMention(span.start, span.end, text, iso3, "NORP", f"gpe:{iso3}") if iso3 else None
@@ -242,7 +241,9 @@ class ActorResolver:
         for token in doc:
             while pos < len(ordered) and ordered[pos].start <= token.i:
                 m = ordered[pos]
-                if m.kind == "PERSON" and m.code:
+                is_subject = doc[m.end - 1].dep_.startswith("nsubj")
+                if m.kind == "PERSON" and m.code and (is_subject or last_person is None
+                                                      or doc[last_person.end - 1].sent.start != doc[m.start].sent.start):
                     last_person = m
                 elif m.kind in ("GPE", "ORG") and m.code and doc[m.end - 1].dep_.startswith("nsubj"):
                     last_thing = m
@@ -308,6 +309,11 @@ def _entity_text(token: Token) -> str:
                 trimmed = _trim(ent)
                 return trimmed.text if trimmed is not None else token.text
     return token.text
+
+
+def _without_brackets(text: str) -> str:
+    """ "Islamic State (IS)" -> "Islamic State"."""
+    return text.split("(")[0].strip()
 
 
 def _has_determiner_of_other(head: Token) -> bool:

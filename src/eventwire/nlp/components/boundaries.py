@@ -1,6 +1,5 @@
 """Newlines are sentence boundaries: titles, datelines and paragraphs never run together."""
 
-from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc

@@ -4,7 +4,6 @@ Each wraps a finder of ``eventwire.context`` and stores its mentions on the Doc;
 date, place or count belongs to is decided later by ``eventwire.nlp.attach``.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 

@@ -7,9 +7,8 @@ from a possessive, a by-phrase, a national modifier, or a claim of responsibilit
 intent and reported speech come from the governing words of ``data/modality_words.tsv``.
 """
 
-from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -68,12 +67,17 @@ class EventExtractor:
 
     def verb_event(self, verb: Token, actors: list) -> _Found | None:
         """An event carried by a verb, when the lexicon knows it and the parse gives roles."""
-        if verb.lemma_.lower() not in self.lexicon.verbs:
+        lemma = verb.lemma_.lower() if verb.lemma_.lower() in self.lexicon.verbs else verb.lower_
+        if lemma not in self.lexicon.verbs:
             return None
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        # spaCy labels particles prt, advmod or an object-less prep ("pulled out", "stepped down").
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or (
+            c.dep_ in ("advmod", "prep") and c.lower_ in self.lexicon.particles and _child(c, "pobj") is None)), None)
         obj = _child(verb, "nsubjpass" if passive else "dobj")
-        pattern = self.lexicon.match_verb(verb.lemma_.lower(), particle, obj.lemma_.lower() if obj else None)
+        pattern = self.lexicon.match_verb(lemma, particle, obj.lemma_.lower() if obj else None)
+        if pattern is None and particle is not None:
+            pattern = self.lexicon.match_verb(lemma, None, obj.lemma_.lower() if obj else None)
         if pattern is None:
             return None
         if passive:
@@ -83,15 +87,28 @@ class EventExtractor:
             source_tokens = [self.subject_of(verb)]
         sources = self.resolve_all(source_tokens, actors)
         target_tokens = self.target_tokens(verb, pattern.target, obj if pattern.objects else None, passive)
+        if not target_tokens and "intent_governor" in pattern.flags:
+            # "expressed determination "to fight together" with Merkel": the with-phrase sits
+            # in the complement clause.
+            for clause in verb.children:
+                if clause.dep_ in ("xcomp", "advcl", "ccomp", "acl"):
+                    target_tokens += self.target_tokens(clause, pattern.target, None, False)
+        elif _has_ally(verb) and int(pattern.cameo[:2]) >= 14:
+            # "fight together against terrorism with Merkel": with-phrases name allies.
+            target_tokens = [t for t in target_tokens if t.head.lower_ != "with"]
         targets = self.resolve_all(target_tokens, actors, national=True)
         return _Found(verb, sources, targets or [None], pattern.cameo, pattern.flags, nominal=False)
 
     def noun_event(self, noun: Token, actors: list) -> _Found | None:
         """A nominal event ("the attacks in Paris", "talks with Cameron", "his visit to Russia")."""
-        patterns = self.lexicon.nouns.get(noun.lemma_.lower())
-        if not patterns or actors[noun.i] is not None:
+        if actors[noun.i] is not None:
             return None
-        pattern = next((p for p in patterns if _phrase_matches(noun, p.lemma)), None)
+        modifiers = [t.lemma_.lower() for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod", "punct")]
+        modifiers += [t.lower_ for t in noun.lefts]
+        if noun.i > 0:
+            modifiers += [noun.doc[noun.i - 1].lower_, noun.doc[noun.i - 1].lemma_.lower()]
+        pattern = (self.lexicon.match_noun(noun.lemma_.lower(), modifiers)
+                   or self.lexicon.match_noun(noun.lower_, modifiers))
         if pattern is None:
             return None
         source_tokens = []
@@ -140,6 +157,8 @@ class EventExtractor:
                 found = _child(trigger, "nsubjpass" if passive else "dobj")
                 if found is not None:
                     tokens.append(found)
+            elif part == "dative":
+                tokens += [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             elif part.startswith("prep:"):
                 words = set(part[5:].split("|"))
                 for anchor in anchors:
@@ -190,10 +209,16 @@ class EventExtractor:
         for event in found:
             if not event.nominal or event.sources or event.cameo[:2] not in COOPERATIVE_ROOTS | {"04"}:
                 continue
+            if event.trigger.dep_ not in ("dobj", "pobj"):
+                continue
             head = event.trigger.head
-            if event.trigger.dep_ == "pobj":
+            for _ in range(5):  # "kicked off a week of diplomacy with talks with ..."
+                if head.pos_ in ("VERB", "AUX") or head.head is head:
+                    break
+                if head.dep_ not in ("pobj", "prep", "npadvmod", "dobj", "conj"):
+                    break
                 head = head.head
-            if event.trigger.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX"):
+            if head.pos_ in ("VERB", "AUX"):
                 event.sources = self.resolve_all([self.subject_of(head)], actors)
 
     # -- negation, modality, final codes ---------------------------------------------------------
@@ -235,8 +260,9 @@ class EventExtractor:
         if any(c.dep_ in ("aux",) and self.modality.get(c.lemma_.lower()) == "intent" for c in trigger.children):
             modality = "intended"
         current = trigger
+        climb = CLIMB_DEPS | {"pobj", "dobj"} if trigger.pos_ in ("NOUN", "PROPN") else CLIMB_DEPS
         for _ in range(4):
-            if current.dep_ not in CLIMB_DEPS | {"pobj", "dobj", "nsubj"} or current.head is current:
+            if current.dep_ not in climb or current.head is current:
                 break
             head = current.head
             role = self.modality.get(head.lemma_.lower())
@@ -258,10 +284,9 @@ class EventExtractor:
     def modal_code(self, cameo: str, modality: str) -> str:
         """The code of an intended act: cooperative acts become 03x intents, hostile ones 13x threats."""
         root = cameo[:2]
-        if modality != "intended" or root in ("03", "13") or root in VERBAL_ROOTS - {"03", "13"}:
+        if modality != "intended" or root in VERBAL_ROOTS:
             return cameo
-        cooperative, threat = self.lexicon.intent.get(root, (None, None))
-        return cooperative or threat or cameo
+        return self.lexicon.intent_code(cameo, threat=root not in COOPERATIVE_ROOTS) or cameo
 
 
 def resolve_token(token: Token, actors: list, national: bool) -> ActorMention | None:
@@ -276,7 +301,18 @@ def resolve_token(token: Token, actors: list, national: bool) -> ActorMention | 
                 sub = actors[child.i]
                 if sub is not None and sub.kind in ("NORP", "GPE") and sub.participant_code:
                     return sub
+        for child in token.children:
+            # "rejected the proposal by Poland": the owner of the rejected thing is the target.
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                owner = _child(child, "pobj")
+                if owner is not None and actors[owner.i] is not None and actors[owner.i].participant_code:
+                    return actors[owner.i]
     return None
+
+
+def _has_ally(verb: Token) -> bool:
+    """True when a clause names an opponent ("against") or togetherness, so "with" is an ally."""
+    return any(c.lower_ in ("together", "against", "alongside", "jointly") for c in verb.children)
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -289,29 +325,23 @@ def _child(token: Token | None, dep: str) -> Token | None:
     return next((c for c in token.children if c.dep_ == dep), None)
 
 
-def _phrase_matches(noun: Token, phrase: str) -> bool:
-    """True when a multiword noun phrase ("air strike") ends at ``noun``."""
-    words = phrase.lower().split()
-    if len(words) == 1:
-        return True
-    doc = noun.doc
-    start = noun.i - len(words) + 1
-    if start < 0:
-        return False
-    return all(doc[start + k].lemma_.lower() == w or doc[start + k].lower_ == w for k, w in enumerate(words[:-1]))
-
-
 def _dedupe(events: list[EventMention]) -> list[EventMention]:
-    """Restatements are coded once: one event per (source, target, root, negated) in an article."""
-    seen: set[tuple] = set()
-    kept: list[EventMention] = []
+    """Restatements are coded once: one event per (source country, target country, root,
+    negated) in an article, keeping the first mention but the most specific actor codes."""
+    kept: dict[tuple, EventMention] = {}
     for event in events:
-        key = (event.source.participant_code, event.target.participant_code if event.target else None,
-               event.cameo[:2], event.negated)
-        if key not in seen:
-            seen.add(key)
-            kept.append(event)
-    return kept
+        source, target = event.source.participant_code, event.target.participant_code if event.target else None
+        key = (source[:3], target[:3] if target else None, event.cameo[:2], event.negated)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = event
+            continue
+        if len(source) > len(first.source.participant_code or ""):
+            first = replace(first, source=event.source)
+        if target and first.target and len(target) > len(first.target.participant_code or ""):
+            first = replace(first, target=event.target)
+        kept[key] = first
+    return list(kept.values())
 
 
 @Language.factory(

@@ -1,0 +1,113 @@
+"""Finds the place mentions of a parsed article: NER places the gazetteer knows, plus region names
+the statistical model misses or mislabels ("Bab el-Mandeb", "Crimea" tagged ORG)."""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from eventwire.context.gazetteer import Gazetteer, GazetteerEntry, fold_name, load_gazetteer
+
+logger = logging.getLogger(__name__)
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Labels the small model gives place names by mistake ("Aleppo" NORP, "Crimea" ORG).
+MISLABELS = ("NORP", "ORG", "PERSON")
+# A mislabelled entity counts as a place only when it names something this prominent.
+PROMINENT_CITY = 100_000
+_AREA_KINDS_GPE = frozenset({"country", "province", "state", "territory", "region", "district"})
+_MAX_SCAN_TOKENS = 10
+
+
+def find_place_spans(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Span]:
+    """Place mentions in DOC, in text order, without overlaps and without demonyms.
+
+    "over Egypt's Sinai Peninsula" yields both "Egypt" and "Sinai Peninsula".
+    """
+    gaz = gazetteer or load_gazetteer()
+    found: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            found.extend(_resolvable_parts(ent, gaz))
+        elif ent.label_ in MISLABELS:
+            entry = gaz.best(ent.text)
+            if entry is not None and _prominent(entry) and not gaz.is_demonym(ent.text):
+                found.append(Span(doc, ent.start, ent.end, label=_label(entry)))
+    found.extend(_scan_area_names(doc, gaz))
+    return sorted(filter_spans(found), key=lambda span: span.start)
+
+
+def _prominent(entry: GazetteerEntry) -> bool:
+    if entry.kind == "city":
+        return (entry.population or 0) >= PROMINENT_CITY
+    return True
+
+
+def _label(entry: GazetteerEntry) -> str:
+    return "GPE" if entry.kind in _AREA_KINDS_GPE or entry.kind in ("city", "capital") else "LOC"
+
+
+def _resolvable_parts(ent: Span, gaz: Gazetteer) -> list[Span]:
+    """The pieces of a GPE/LOC/FAC entity the gazetteer resolves, split at possessives."""
+    doc = ent.doc
+    parts: list[Span] = []
+    start = ent.start
+    for i in range(ent.start, ent.end + 1):
+        if i == ent.end or doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "\u2019s"):
+            while start < i and doc[start].lower_ == "the":
+                start += 1
+            if i > start:
+                parts.append(doc[start:i])
+            start = i + 1
+    spans = []
+    for part in parts:
+        # Drop leading words ("the", "northern") until what is left is a known name.
+        for offset in range(part.start, part.end):
+            piece = doc[offset:part.end]
+            if offset > part.start and doc[offset - 1].is_punct:
+                continue
+            if not gaz.is_demonym(piece.text) and gaz.best(piece.text) is not None:
+                spans.append(Span(doc, offset, part.end, label=ent.label_))
+                break
+    return spans
+
+
+def _scan_area_names(doc: Doc, gaz: Gazetteer) -> list[Span]:
+    """Capitalised country and region names anywhere in DOC that no place entity covers."""
+    areas = gaz.area_names()
+    ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    spans = []
+    for start, token in enumerate(doc):
+        if not token.text[:1].isupper() or token.lower_ == "the":
+            continue
+        for end in range(min(len(doc), start + _MAX_SCAN_TOKENS), start, -1):
+            last = doc[end - 1]
+            if last.is_punct or last.is_space or last.tag_ == "POS":
+                continue
+            window = doc[start:end]
+            if "\n" in window.text or fold_name(window.text) not in areas:
+                continue
+            if _clashes(window, ent_of, gaz):
+                break
+            entry = gaz.best(window.text)
+            if entry is not None:
+                spans.append(Span(doc, start, end, label=_label(entry)))
+            break
+    return spans
+
+
+def _clashes(window: Span, ent_of: dict[int, Span], gaz: Gazetteer) -> bool:
+    """True when the window is part of a longer non-place entity ("Hong Kong Stock Exchange"),
+    or is a person's name that happens to be a country's ("Chad")."""
+    for i in range(window.start, window.end):
+        ent = ent_of.get(i)
+        if ent is None or ent.label_ in PLACE_LABELS:
+            continue
+        if (ent.start, ent.end) != (window.start, window.end):
+            return True
+        entry = gaz.best(window.text)
+        if entry is not None and entry.kind == "country" and ent.label_ == "PERSON":
+            return True
+    return False

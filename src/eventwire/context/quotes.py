@@ -1,0 +1,322 @@
+"""Finds quotations in a parsed article: direct quotes between quote marks, and reported speech
+("X said (that) ...", "according to X, ..."), each with the span of its speaker and speech verb.
+
+Speakers are left as the mention that names them ("he", "the minister"); turning them into
+entities and actor codes is the job of the actor stage.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+logger = logging.getLogger(__name__)
+
+OPENING = frozenset('"\u201c')
+CLOSING = frozenset('"\u201d')
+# Verbs that introduce a quotation or reported speech (lemmas).
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "state", "declare", "announce", "insist", "warn", "explain", "write",
+    "reply", "respond", "note", "stress", "argue", "claim", "urge", "vow", "pledge", "promise",
+    "conclude", "recall", "tweet", "acknowledge", "admit", "assert", "affirm", "reiterate",
+    "emphasize", "emphasise", "express", "deny", "confirm", "report", "allege", "maintain",
+    "suggest", "predict", "complain", "ask", "demand", "threaten", "accuse",
+})
+# Of those, the ones whose clause complement is reported speech ("X said that ...").
+REPORTING_VERBS = SPEECH_VERBS - {"express", "ask", "demand", "urge"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+SENTENCE_END = frozenset({".", "!", "?"})
+ATTRIBUTION_WINDOW = 20  # tokens searched on each side of a quote for "he said"
+SHORT_ATTRIBUTION = 6  # tokens of a bare attribution such as "the foreign minister said."
+MIN_FRAGMENT_WORDS = 5  # shorter quoted phrases inside a sentence are scare quotes, not quotes
+
+
+@dataclass(frozen=True)
+class QuoteMention:
+    """A quotation found in the Doc; SPEAKER is the mention naming who spoke, VERB a token index."""
+
+    text: str
+    start_char: int
+    end_char: int
+    direct: bool
+    speaker: Span | None
+    verb: int | None
+
+
+@dataclass
+class _Segment:
+    """One direct quotation: the content ranges (several when split) and its mark positions."""
+
+    pieces: list[tuple[int, int]]
+    open_mark: int
+    close_mark: int | None
+    inner_closes: tuple[int, ...] = ()  # closing marks of the earlier parts of a split quote
+
+
+def find_quotes(doc: Doc, min_fragment_words: int = MIN_FRAGMENT_WORDS) -> list[QuoteMention]:
+    """Direct and indirect quotations in DOC, in text order."""
+    token_at = {token.idx: token.i for token in doc}
+    chunk_of = {token.i: chunk for chunk in doc.noun_chunks for token in chunk}
+    direct: list[QuoteMention] = []
+    used_verbs: set[int] = set()
+    segments = _merge_split_quotes(doc, _segments(doc.text), token_at)
+    for segment in segments:
+        mention = _attribute(doc, segment, token_at, chunk_of, min_fragment_words)
+        if mention is not None:
+            direct.append(mention)
+            if mention.verb is not None:
+                used_verbs.add(mention.verb)
+    quoted = [(q.start_char, q.end_char) for q in direct]
+    indirect = _reported_speech(doc, chunk_of, used_verbs, quoted)
+    return sorted(direct + indirect, key=lambda q: q.start_char)
+
+
+# --- direct quotes: the marks -----------------------------------------------------------------
+
+def _segments(text: str) -> list[_Segment]:
+    """Quote-mark pairs in TEXT; a paragraph left open continues when the next opens with a mark."""
+    segments: list[_Segment] = []
+    current: _Segment | None = None
+    piece_start = 0
+    offset = 0
+    for paragraph in text.split("\n"):
+        end = offset + len(paragraph)
+        position = offset
+        if current is not None:
+            stripped = len(paragraph) - len(paragraph.lstrip())
+            if paragraph.strip() and paragraph.lstrip()[0] in OPENING:
+                piece_start = position = offset + stripped + 1
+            else:
+                segments.append(current)  # never closed: it ends with its paragraph
+                current = None
+        for i in range(position, end):
+            ch = text[i]
+            if current is None and ch in OPENING:
+                current = _Segment([], i, None)
+                piece_start = i + 1
+            elif current is not None and ch in CLOSING and i >= piece_start:
+                current.pieces.append((piece_start, i))
+                current.close_mark = i
+                segments.append(current)
+                current = None
+        if current is not None and end > piece_start:
+            current.pieces.append((piece_start, end))
+        offset = end + 1
+    if current is not None:
+        segments.append(current)
+    return [_trimmed(text, s) for s in segments if any(text[a:b].strip() for a, b in s.pieces)]
+
+
+def _trimmed(text: str, segment: _Segment) -> _Segment:
+    pieces = []
+    for start, end in segment.pieces:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            pieces.append((start, end))
+    return _Segment(pieces, segment.open_mark, segment.close_mark, segment.inner_closes)
+
+
+def _merge_split_quotes(doc: Doc, segments: list[_Segment], token_at: dict[int, int]) -> list[_Segment]:
+    """Join '"We will fight," he said, "and we will win."' into one quotation."""
+    merged: list[_Segment] = []
+    for segment in segments:
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.close_mark is not None:
+            gap = doc.text[previous.close_mark + 1:segment.open_mark]
+            first = doc.text[previous.pieces[-1][0]:previous.pieces[-1][1]]
+            if ("\n" not in gap and gap.strip().endswith(",") and first.rstrip().endswith(",")
+                    and _speech_verb(_tokens_between(doc, token_at, previous.close_mark,
+                                                     segment.open_mark)) is not None):
+                previous.pieces.extend(segment.pieces)
+                previous.inner_closes += (previous.close_mark,)
+                previous.close_mark = segment.close_mark
+                continue
+        merged.append(segment)
+    return merged
+
+
+# --- direct quotes: who said it ---------------------------------------------------------------
+
+def _attribute(doc: Doc, segment: _Segment, token_at: dict[int, int],
+               chunk_of: dict[int, Span], min_fragment_words: int) -> QuoteMention | None:
+    text = " ".join(doc.text[a:b] for a, b in segment.pieces).rstrip(",").strip()
+    start, end = segment.pieces[0][0], segment.pieces[-1][1]
+    open_i = token_at.get(segment.open_mark)
+    close_i = token_at.get(segment.close_mark) if segment.close_mark is not None else None
+
+    verb = None
+    for mark in (*segment.inner_closes, segment.close_mark):
+        if verb is None and mark is not None and mark in token_at:
+            after = _after(doc, token_at[mark])
+            # After a quote closed with a full stop, only a bare '"..." Putin said.' attributes it.
+            if not doc.text[:mark].rstrip().endswith(".") or len(after) <= SHORT_ATTRIBUTION:
+                verb = _speech_verb(after)
+    if verb is None and open_i is not None:
+        verb = _speech_verb(_before(doc, open_i), introduces=True)
+    if verb is not None:
+        return QuoteMention(text, start, end, True, _speaker(verb, chunk_of), verb.i)
+
+    if open_i is not None and _inside_sentence(doc, open_i):
+        if len(text.split()) < min_fragment_words:
+            return None  # a scare-quoted phrase, not a quotation
+        governor = _governing_verb(doc, open_i, close_i)
+        if governor is not None:
+            return QuoteMention(text, start, end, True, _speaker(governor, chunk_of), governor.i)
+    return QuoteMention(text, start, end, True, None, None)
+
+
+def _tokens_between(doc: Doc, token_at: dict[int, int], left: int, right: int) -> list[Token]:
+    first, last = token_at.get(left), token_at.get(right)
+    if first is None or last is None:
+        return []
+    return list(doc[first + 1:last])
+
+
+def _after(doc: Doc, close_i: int) -> list[Token]:
+    """The attribution candidates after a closing mark: up to the sentence end or next quote."""
+    tokens = []
+    for token in doc[close_i + 1:close_i + 1 + ATTRIBUTION_WINDOW]:
+        if "\n" in token.text or token.text in OPENING or token.text == "\u201c":
+            break
+        tokens.append(token)
+        if token.text in SENTENCE_END:
+            break
+    return tokens
+
+
+def _before(doc: Doc, open_i: int) -> list[Token]:
+    """The clause before an opening mark, back to the previous sentence end (or paragraph end,
+    when the quote opens a paragraph that the previous one introduced with a colon)."""
+    tokens: list[Token] = []
+    i = open_i - 1
+    if i >= 0 and "\n" in doc[i].text:
+        i -= 1  # the paragraph break itself
+        if i < 0 or doc[i].text != ":":
+            return []
+    while i >= 0 and len(tokens) < ATTRIBUTION_WINDOW:
+        token = doc[i]
+        if "\n" in token.text or (token.text in SENTENCE_END and tokens) or token.text in CLOSING:
+            break
+        tokens.insert(0, token)
+        i -= 1
+    if not tokens or not (tokens[-1].text in (":", ",") or tokens[-1].lower_ == "that"):
+        return []
+    return tokens
+
+
+def _speech_verb(tokens: list[Token], introduces: bool = False) -> Token | None:
+    """The speech verb among TOKENS (the one nearest the quote when it comes before it)."""
+    ordered = reversed(tokens) if introduces else tokens
+    for token in ordered:
+        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def _speaker(verb: Token, chunk_of: dict[int, Span]) -> Span | None:
+    """The subject of VERB as its noun chunk ("the French president", "he", "Putin")."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return _mention(child, chunk_of)
+    # Inverted or misparsed attribution ("said Putin" parsed without a subject): nearest name.
+    doc = verb.doc
+    for i in (verb.i + 1, verb.i - 1):
+        if 0 <= i < len(doc) and doc[i].pos_ in ("PROPN", "PRON", "NOUN"):
+            return _mention(doc[i], chunk_of)
+    return None
+
+
+def _mention(token: Token, chunk_of: dict[int, Span]) -> Span:
+    chunk = chunk_of.get(token.i)
+    if chunk is not None:
+        return chunk
+    return token.doc[token.i:token.i + 1]
+
+
+def _inside_sentence(doc: Doc, open_i: int) -> bool:
+    """True when the quote opens after a word of the same sentence ('expressed determination "to')."""
+    i = open_i - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or "\n" in doc[i].text_with_ws:
+        return False
+    return doc[i].is_alpha
+
+
+def _governing_verb(doc: Doc, open_i: int, close_i: int | None) -> Token | None:
+    """The verb outside the quote that the quoted phrase hangs from, if it has a subject."""
+    inside = range(open_i, (close_i if close_i is not None else len(doc)) + 1)
+    token = doc[open_i + 1] if open_i + 1 < len(doc) else None
+    seen = 0
+    while token is not None and seen < 50:
+        if token.i not in inside and token.pos_ in ("VERB", "AUX") and any(
+                child.dep_ in SUBJECT_DEPS for child in token.children):
+            return token
+        if token.head is token:
+            return None
+        token, seen = token.head, seen + 1
+    return None
+
+
+# --- indirect speech ----------------------------------------------------------------------------
+
+def _reported_speech(doc: Doc, chunk_of: dict[int, Span], used_verbs: set[int],
+                     quoted: list[tuple[int, int]]) -> list[QuoteMention]:
+    found = []
+    for token in doc:
+        if token.i in used_verbs:
+            continue
+        if token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX"):
+            mention = _said_that(token, chunk_of, quoted)
+        elif token.lower_ == "according":
+            mention = _according_to(token, chunk_of, quoted)
+        else:
+            continue
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _said_that(verb: Token, chunk_of: dict[int, Span], quoted: list[tuple[int, int]]) -> QuoteMention | None:
+    """'X said (that) CLAUSE' / 'X told reporters CLAUSE' / 'CLAUSE, X said'."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if subject is None or clause is None:
+        return None
+    tokens = list(clause.subtree)
+    return _indirect(verb.doc, tokens, _mention(subject, chunk_of), verb.i, quoted)
+
+
+def _according_to(according: Token, chunk_of: dict[int, Span], quoted: list[tuple[int, int]]) -> QuoteMention | None:
+    """'according to X, CLAUSE' and 'CLAUSE, according to X'."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    head = according.head
+    if source is None or head is according:
+        return None
+    phrase = {t.i for t in according.subtree}
+    tokens = [t for t in head.subtree if t.i not in phrase]
+    if according.i > head.i:
+        tokens = [t for t in tokens if t.i < according.left_edge.i]
+    else:
+        tokens = [t for t in tokens if t.i > according.right_edge.i]
+    return _indirect(according.doc, tokens, _mention(source, chunk_of), according.i, quoted)
+
+
+def _indirect(doc: Doc, tokens: list[Token], speaker: Span, verb: int,
+              quoted: list[tuple[int, int]]) -> QuoteMention | None:
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "mark"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if len(tokens) < 2:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    if any(start < q_end and q_start < end for q_start, q_end in quoted):
+        return None  # a direct quotation already covers it
+    return QuoteMention(doc.text[start:end], start, end, False, speaker, verb)
