@@ -6,8 +6,15 @@ import { svg, html, tooltip, getJSON, showError, eventsLink, legend, QUAD_COLOUR
 const W = 1000, H = 500;
 const project = ([lon, lat]) => [((lon + 180) / 360) * W, ((90 - lat) / 180) * H];
 
+// Rings cut at the antimeridian jump from +180 to -180: start a new subpath there, not a line across.
 function ringPath(ring) {
-  return ring.map((point, i) => (i ? "L" : "M") + project(point).map((v) => v.toFixed(1)).join(",")).join("") + "Z";
+  let previous = null;
+  const parts = ring.map((point) => {
+    const move = previous === null || Math.abs(point[0] - previous) > 180;
+    previous = point[0];
+    return (move ? "M" : "L") + project(point).map((v) => v.toFixed(1)).join(",");
+  });
+  return parts.join("") + "Z";
 }
 
 function geometryPath(geometry) {

@@ -10,7 +10,7 @@ function layout(nodes, edges, W, H) {
     node.y = H / 2 + (H / 3) * Math.sin(a);
   });
   const index = new Map(nodes.map((node, i) => [node.id, i]));
-  const k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.6;
+  const k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.4;
   for (let step = 0; step < 300; step++) {
     const dx = new Float64Array(n), dy = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -29,10 +29,10 @@ function layout(nodes, edges, W, H) {
     }
     const temperature = 20 * (1 - step / 300) + 1;
     nodes.forEach((node, i) => {
-      dx[i] += (W / 2 - node.x) * 0.02; dy[i] += (H / 2 - node.y) * 0.02;
+      dx[i] += (W / 2 - node.x) * 0.25; dy[i] += (H / 2 - node.y) * 0.25;
       const d = Math.max(Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]), 1e-9);
       node.x = Math.min(W - 40, Math.max(40, node.x + (dx[i] / d) * Math.min(d, temperature)));
-      node.y = Math.min(H - 30, Math.max(30, node.y + (dy[i] / d) * Math.min(d, temperature)));
+      node.y = Math.min(H - 45, Math.max(30, node.y + (dy[i] / d) * Math.min(d, temperature)));
     });
   }
 }
@@ -48,7 +48,7 @@ export async function drawNetwork(box) {
     const W = 1000, H = 600;
     const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "network", role: "img", "aria-label": "actor network" }, box);
     const defs = svg("defs", {}, chart);
-    const marker = svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" }, defs);
+    const marker = svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 12, markerHeight: 12, markerUnits: "userSpaceOnUse", orient: "auto" }, defs);
     svg("path", { d: "M0,0 L10,5 L0,10 z", fill: "#555" }, marker);
     layout(data.nodes, data.edges, W - 180, H);
     const byId = new Map(data.nodes.map((n) => [n.id, n]));

@@ -48,14 +48,15 @@ export async function drawTimeline(box) {
     }
     const periods = allPeriods(counts.keys(), interval);
     const totals = periods.map((p) => Object.values(counts.get(p) || {}).reduce((a, b) => a + b, 0));
-    const max = Math.max(...totals, 1);
+    const step = Math.max(1, Math.ceil(Math.max(...totals, 1) / 4));
+    const max = step * 4;
     const W = 1000, H = 360, left = 50, right = 190, top = 10, bottom = 40;
     const plotW = W - left - right, plotH = H - top - bottom;
     const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "timeline", role: "img", "aria-label": "events over time by QuadClass" }, box);
     const band = plotW / periods.length;
     const y = (v) => top + plotH - (v / max) * plotH;
     for (let i = 0; i <= 4; i++) {
-      const v = Math.round((max * i) / 4);
+      const v = step * i;
       svg("line", { x1: left, x2: left + plotW, y1: y(v), y2: y(v), class: "grid" }, chart);
       svg("text", { x: left - 6, y: y(v) + 4, class: "axis", "text-anchor": "end" }, chart).textContent = v.toLocaleString("en");
     }

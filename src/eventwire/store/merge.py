@@ -83,14 +83,14 @@ def merge_pending(conn: sqlite3.Connection) -> int:
     total = conn.execute("SELECT count(*) FROM mentions").fetchone()[0]
     conn.execute("BEGIN IMMEDIATE")
     try:
-        if pending * 4 >= total:
-            written = _rebuild_all(conn)
-        else:
-            written = _rebuild_blocks(conn)
+        full = pending * 4 >= total
+        written = _rebuild_all(conn) if full else _rebuild_blocks(conn)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    if full:
+        _analyze(conn)
     log.info("merged %d mentions into %d event records", pending, written)
     return written
 
@@ -104,7 +104,14 @@ def merge_all(conn: sqlite3.Connection) -> int:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    _analyze(conn)
     return written
+
+
+def _analyze(conn: sqlite3.Connection) -> None:
+    """Refresh the planner's statistics (sampled, so it takes milliseconds) after a bulk load."""
+    conn.execute("PRAGMA analysis_limit = 1000")
+    conn.execute("ANALYZE")
 
 
 def _rebuild_all(conn: sqlite3.Connection) -> int:

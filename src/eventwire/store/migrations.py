@@ -103,6 +103,7 @@ CREATE INDEX events_source_code ON events(source_code, day);
 CREATE INDEX events_target_code ON events(target_code, day);
 CREATE INDEX events_source_country ON events(source_country, day);
 CREATE INDEX events_target_country ON events(target_country, day);
+CREATE INDEX events_dyad ON events(source_country, target_country, day);
 CREATE INDEX events_cameo ON events(cameo, day);
 CREATE INDEX events_root ON events(cameo_root, day);
 CREATE INDEX events_plover ON events(plover, day);

@@ -6,12 +6,14 @@ import datetime as dt
 import logging
 import re
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from eventwire.errors import EventwireError
+from eventwire.model import NON_COUNTRY_BASES
 
 log = logging.getLogger(__name__)
 
@@ -184,8 +186,15 @@ _EXISTS_TEXT = (
     "EXISTS (SELECT 1 FROM mentions m JOIN articles_fts ON articles_fts.rowid = m.article_pk"
     " WHERE m.event_pk = e.pk AND articles_fts MATCH ?)"
 )
-_PROBE_CAP = 5000  # more matches than this: read in date order and stop at the limit
+_BUDGET_S = 0.04  # time allowed to the date-ordered plan before the filter counts as narrow
 _TEXT_CAP = 2000  # articles matching the text query beyond which it is checked per record
+
+
+def _actor_clause(side: str, prefix: str) -> tuple[str, list[Any]]:
+    """A code prefix; a bare country code is the same as its country column, which indexes better."""
+    if len(prefix) == 3 and prefix not in NON_COUNTRY_BASES:
+        return f"e.{side}_country = ?", [prefix]
+    return _prefix(f"e.{side}_code", prefix)
 
 
 def _where(flt: EventFilter, text_clause: str = _IN_TEXT) -> tuple[str, list[Any]]:
@@ -199,13 +208,13 @@ def _where(flt: EventFilter, text_clause: str = _IN_TEXT) -> tuple[str, list[Any
     if not flt.include_negated:
         add("e.negated = 0", [])
     if flt.actor:
-        left, lp = _prefix("e.source_code", flt.actor)
-        right, rp = _prefix("e.target_code", flt.actor)
+        left, lp = _actor_clause("source", flt.actor)
+        right, rp = _actor_clause("target", flt.actor)
         add(f"({left} OR {right})", lp + rp)
     if flt.source:
-        add(*_prefix("e.source_code", flt.source))
+        add(*_actor_clause("source", flt.source))
     if flt.target:
-        add(*_prefix("e.target_code", flt.target))
+        add(*_actor_clause("target", flt.target))
     if flt.country:
         add("(e.source_country = ? OR e.target_country = ?)", [flt.country, flt.country])
     if flt.cameo:
@@ -227,24 +236,39 @@ def _where(flt: EventFilter, text_clause: str = _IN_TEXT) -> tuple[str, list[Any
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _planned(conn: sqlite3.Connection, flt: EventFilter) -> tuple[str, list[Any]]:
-    """FROM and WHERE for a limited, date-ordered query, choosing the plan by probing counts.
+def _limited_rows(conn: sqlite3.Connection, flt: EventFilter) -> list[tuple]:
+    """Rows of a limited, date-ordered query, trying the plan that suits broad filters first.
 
     A broad filter is answered fastest by reading records in date order until the limit is
-    reached; a narrow one by its own index and a small sort. Two capped counts tell them apart.
+    reached; a narrow one by its own index and a small sort. The date-ordered read gets a short
+    time budget; if it runs out, the filter is narrow and SQLite's own plan takes over.
     """
     text_broad = False
     if flt.text:
         probe = f"SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT {_TEXT_CAP})"
         text_broad = _run(conn, probe, [flt.text]).fetchone()[0] >= _TEXT_CAP
-    base = replace(flt, text=None)
-    where, params = _where(base)
-    probe = f"SELECT count(*) FROM (SELECT 1 FROM events e{where} LIMIT {_PROBE_CAP})"
-    base_broad = conn.execute(probe, params).fetchone()[0] >= _PROBE_CAP
     where, params = _where(flt, _EXISTS_TEXT if text_broad else _IN_TEXT)
-    if base_broad and (text_broad or not flt.text):
-        return " INDEXED BY events_day" + where, params
-    return where, params
+    order = " ORDER BY e.day DESC, e.pk DESC LIMIT ? OFFSET ?"
+    params += [flt.limit, flt.offset]
+    if text_broad or not flt.text:
+        rows = _with_budget(conn, _SELECT_EVENTS + " INDEXED BY events_day" + where + order, params)
+        if rows is not None:
+            return rows
+    return _run(conn, _SELECT_EVENTS + where + order, params).fetchall()
+
+
+def _with_budget(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[tuple] | None:
+    """Run ``sql`` unless it takes longer than ``_BUDGET_S``; None when it was cut short."""
+    deadline = time.perf_counter() + _BUDGET_S
+    conn.set_progress_handler(lambda: time.perf_counter() > deadline, 5000)
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "interrupt" in str(exc):
+            return None
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
 
 
 def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> sqlite3.Cursor:
@@ -307,12 +331,10 @@ def find_events(store_or_conn: Any, flt: EventFilter | None = None) -> list[dict
     conn = _conn(store_or_conn)
     if flt.limit is None:
         where, params = _where(flt)
-        sql = _SELECT_EVENTS + where + " ORDER BY e.day DESC, e.pk DESC"
+        rows = _run(conn, _SELECT_EVENTS + where + " ORDER BY e.day DESC, e.pk DESC", params).fetchall()
     else:
-        where, params = _planned(conn, flt)
-        sql = _SELECT_EVENTS + where + " ORDER BY e.day DESC, e.pk DESC LIMIT ? OFFSET ?"
-        params += [flt.limit, flt.offset]
-    events = [_event_dict(row) for row in _run(conn, sql, params)]
+        rows = _limited_rows(conn, flt)
+    events = [_event_dict(row) for row in rows]
     _attach_article_ids(conn, events)
     return events
 

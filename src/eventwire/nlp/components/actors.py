@@ -41,6 +41,12 @@ class ActorResolver:
             form.lower(): iso3 for iso3, country in vocab.countries.items() for form in country.capitals
         }
         self.max_agent_words = max((len(p.split()) for p in vocab.agents), default=1)
+        # Surname -> full names of known office holders ("Assad" -> "bashar al-assad", ...).
+        self.surnames: dict[str, set[str]] = {}
+        for full in vocab.people:
+            last = full.split()[-1]
+            for form in {last, last.split("-", 1)[-1] if last[:3] in ("al-", "el-") else last}:
+                self.surnames.setdefault(form, set()).add(full)
 
     # -- codes from words -------------------------------------------------------------------
 
@@ -139,10 +145,11 @@ class ActorResolver:
             by_start[token.i] = surname
             taken[token.i] = True
 
+        named = _index(doc, mentions)
         for token in doc:
             if taken[token.i] or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
                 continue
-            mention = self.agent_mention(token, dateline_country)
+            mention = self.agent_mention(token, dateline_country, named)
             if mention is not None:
                 add(mention)
 
@@ -164,6 +171,11 @@ class ActorResolver:
         if text in surnames and span.end - span.start == 1:
             person = surnames[text]
             return ActorMention(span.start, span.end, text, person.code, "PERSON", person.entity)
+        if label == "PERSON" and span.end - span.start == 1:
+            full = self.known_surname(key, published)
+            if full is not None:
+                code = self.vocab.person_code(full, published)
+                return ActorMention(span.start, span.end, text, code, "PERSON", f"person:{self.vocab.people[full][0].name}")
         if key in self.country_names:
             iso3 = self.country_names[key]
             return ActorMention(span.start, span.end, text, iso3, "GPE", f"gpe:{iso3}")
@@ -189,8 +201,9 @@ class ActorResolver:
             return None
         return ActorMention(span.start, span.end, text, None, label, f"org:{key}")
 
-    def agent_mention(self, head: Token, fallback_country: str | None) -> ActorMention | None:
-        """A sector noun phrase such as "Israeli troops" or "the foreign ministry"."""
+    def agent_mention(self, head: Token, fallback_country: str | None,
+                      named: list[ActorMention | None]) -> ActorMention | None:
+        """A sector noun phrase such as "Israeli troops", "Hezbollah fighters" or "the foreign ministry"."""
         country, sector = self.describe(head)
         if sector is None:
             return None
@@ -198,14 +211,43 @@ class ActorResolver:
         if own is None and head.dep_ != "appos":
             # The sector word only modifies another noun ("military plane"): not an actor.
             return None
-        if country is None and not _has_determiner_of_other(head):
-            country = fallback_country
+        group = self.owner_group(head, named)
         left = min([head.i] + [t.i for t in head.lefts if t.dep_ in MODIFIER_DEPS | {"det"}])
-        while left < head.i and head.doc[left].lower_ in DROP_WORDS:
+        while left < head.i and (head.doc[left].lower_ in DROP_WORDS or named[left] is not None):
             left += 1
         text = head.doc[left : head.i + 1].text
+        if group is not None:
+            # Members of a named organisation or armed group carry its code ("Boko Haram gunmen").
+            return ActorMention(left, head.i + 1, text, group.code, "AGENT", group.entity)
+        if country is None and not _has_determiner_of_other(head):
+            country = fallback_country
         code = _join(country, sector) if country else None
         return ActorMention(left, head.i + 1, text, code, "AGENT", f"agent:{code}:{head.lemma_}")
+
+    @staticmethod
+    def owner_group(head: Token, named: list[ActorMention | None]) -> ActorMention | None:
+        """A named organisation that qualifies a sector noun ("Hezbollah fighters", "the group's
+        leader"), if any."""
+        for token in head.lefts:
+            if token.dep_ in MODIFIER_DEPS:
+                mention = named[token.i]
+                if mention is not None and mention.code and len(mention.code) > 3 and mention.kind == "ORG":
+                    return mention
+        return None
+
+    def known_surname(self, surname: str, published: str | None) -> str | None:
+        """The one known office holder with this surname in office on the date (or the only one)."""
+        names = self.surnames.get(surname)
+        if not names:
+            return None
+        if len(names) == 1:
+            return next(iter(names))
+        if published:
+            current = [n for n in names if any(o.start <= published and (o.end is None or published < o.end)
+                                                for o in self.vocab.people[n])]
+            if len(current) == 1:
+                return current[0]
+        return None
 
     def link_titles(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         """Give a title in apposition and its person the same code and referent."""
