@@ -245,8 +245,7 @@ def _limited_rows(conn: sqlite3.Connection, flt: EventFilter) -> list[tuple]:
     """
     text_broad = False
     if flt.text:
-        probe = f"SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT {_TEXT_CAP})"
-        text_broad = _run(conn, probe, [flt.text]).fetchone()[0] >= _TEXT_CAP
+        text_broad = _text_matches(conn, flt.text, _TEXT_CAP) >= _TEXT_CAP
     where, params = _where(flt, _EXISTS_TEXT if text_broad else _IN_TEXT)
     order = " ORDER BY e.day DESC, e.pk DESC LIMIT ? OFFSET ?"
     params += [flt.limit, flt.offset]
@@ -271,13 +270,20 @@ def _with_budget(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[
         conn.set_progress_handler(None, 0)
 
 
-def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> sqlite3.Cursor:
+def _run(conn: sqlite3.Connection, sql: str, params: list[Any], text: str | None = None) -> sqlite3.Cursor:
+    """Execute a query; with a full-text ``text``, first check it so its errors read as filter errors."""
+    if text:
+        _text_matches(conn, text, 1)
+    return conn.execute(sql, params)
+
+
+def _text_matches(conn: sqlite3.Connection, text: str, cap: int) -> int:
+    """How many articles match the FTS5 query ``text``, counting at most ``cap``."""
+    probe = f"SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT {int(cap)})"
     try:
-        return conn.execute(sql, params)
+        return conn.execute(probe, [text]).fetchone()[0]
     except sqlite3.OperationalError as exc:
-        if "fts5" in str(exc) or "syntax error" in str(exc):
-            raise FilterError(f"text query is not valid full-text syntax ({exc})") from None
-        raise
+        raise FilterError(f"text query {text!r} is not valid full-text syntax ({exc})") from None
 
 
 def _event_dict(row: tuple) -> dict[str, Any]:
@@ -331,7 +337,7 @@ def find_events(store_or_conn: Any, flt: EventFilter | None = None) -> list[dict
     conn = _conn(store_or_conn)
     if flt.limit is None:
         where, params = _where(flt)
-        rows = _run(conn, _SELECT_EVENTS + where + " ORDER BY e.day DESC, e.pk DESC", params).fetchall()
+        rows = _run(conn, _SELECT_EVENTS + where + " ORDER BY e.day DESC, e.pk DESC", params, flt.text).fetchall()
     else:
         rows = _limited_rows(conn, flt)
     events = [_event_dict(row) for row in rows]
@@ -342,8 +348,9 @@ def find_events(store_or_conn: Any, flt: EventFilter | None = None) -> list[dict
 def iter_events(store_or_conn: Any, flt: EventFilter | None = None, chunk: int = 2000) -> Iterator[dict[str, Any]]:
     """Every record matching ``flt`` (its limit ignored), oldest first, streamed for exports."""
     conn = _conn(store_or_conn)
-    where, params = _where(flt or EventFilter())
-    cursor = _run(conn, _SELECT_EVENTS + where + " ORDER BY e.day, e.pk", params)
+    flt = flt or EventFilter()
+    where, params = _where(flt)
+    cursor = _run(conn, _SELECT_EVENTS + where + " ORDER BY e.day, e.pk", params, flt.text)
     while rows := cursor.fetchmany(chunk):
         events = [_event_dict(row) for row in rows]
         _attach_article_ids(conn, events)
@@ -391,7 +398,7 @@ def find_articles(
         sql = (f"SELECT {cols}, {count} FROM articles a"
                " ORDER BY a.published DESC, a.pk DESC LIMIT ? OFFSET ?")
         params = [limit, offset]
-    return [dict(zip(_ARTICLE_COLUMNS + ("num_events",), row)) for row in _run(conn, sql, params)]
+    return [dict(zip(_ARTICLE_COLUMNS + ("num_events",), row)) for row in _run(conn, sql, params, text)]
 
 
 def get_article(store_or_conn: Any, article_id: str) -> dict[str, Any] | None:
@@ -453,25 +460,27 @@ def list_failures(store_or_conn: Any, limit: int | None = None) -> list[dict[str
 def actor_counts(store_or_conn: Any, flt: EventFilter | None = None, limit: int = 20) -> list[dict[str, Any]]:
     """Actor codes by the number of event records they take part in (either side)."""
     conn = _conn(store_or_conn)
-    where, params = _where(flt or EventFilter())
+    flt = flt or EventFilter()
+    where, params = _where(flt)
     sql = (
         f"SELECT code, count(*) AS n FROM (SELECT e.source_code AS code FROM events e{where}"
         f" UNION ALL SELECT e.target_code FROM events e{where}) WHERE code IS NOT NULL"
         " GROUP BY code ORDER BY n DESC, code LIMIT ?"
     )
-    rows = _run(conn, sql, params + params + [limit])
+    rows = _run(conn, sql, params + params + [limit], flt.text)
     return [{"actor": code, "events": n} for code, n in rows]
 
 
 def dyad_counts(store_or_conn: Any, flt: EventFilter | None = None, limit: int = 20) -> list[dict[str, Any]]:
     """(source, target) actor code pairs by number of event records."""
     conn = _conn(store_or_conn)
-    where, params = _where(flt or EventFilter())
+    flt = flt or EventFilter()
+    where, params = _where(flt)
     sql = (
         f"SELECT e.source_code, e.target_code, count(*) AS n FROM events e{where}"
         " GROUP BY e.source_code, e.target_code ORDER BY n DESC, e.source_code, e.target_code LIMIT ?"
     )
-    return [{"source": s, "target": t, "events": n} for s, t, n in _run(conn, sql, params + [limit])]
+    return [{"source": s, "target": t, "events": n} for s, t, n in _run(conn, sql, params + [limit], flt.text)]
 
 
 def time_series(
@@ -483,11 +492,12 @@ def time_series(
     if by not in ("quad_class", "plover"):
         raise FilterError(f"by must be quad_class or plover, not {by!r}")
     conn = _conn(store_or_conn)
-    where, params = _where(flt or EventFilter())
+    flt = flt or EventFilter()
+    where, params = _where(flt)
     where += (" AND " if where else " WHERE ") + "e.day IS NOT NULL"
     sql = f"SELECT e.day, e.{by}, count(*) FROM events e{where} GROUP BY e.day, e.{by}"
     totals: Counter[tuple[str, Any]] = Counter()
-    for day, key, n in _run(conn, sql, params):
+    for day, key, n in _run(conn, sql, params, flt.text):
         totals[(_period(day, interval), key)] += n
     return [{"period": p, by: k, "events": n}
             for (p, k), n in sorted(totals.items(), key=lambda kv: (kv[0][0], str(kv[0][1])))]

@@ -24,6 +24,7 @@ GROUP_PRONOUNS = {"we", "us", "our", "ours", "ourselves"}
 THING_PRONOUNS = {"it", "its"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 DROP_WORDS = {"the", "a", "an"}
+FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "MNG"}
 
 
 class ActorResolver:
@@ -44,8 +45,11 @@ class ActorResolver:
         # Surname -> full names of known office holders ("Assad" -> "bashar al-assad", ...).
         self.surnames: dict[str, set[str]] = {}
         for full in vocab.people:
-            last = full.split()[-1]
-            for form in {last, last.split("-", 1)[-1] if last[:3] in ("al-", "el-") else last}:
+            words = full.split()
+            forms = {words[-1], words[-1].split("-", 1)[-1] if words[-1][:3] in ("al-", "el-") else words[-1]}
+            if len(words) == 2 and vocab.people[full][0].code[:3] in FAMILY_NAME_FIRST:
+                forms.add(words[0])  # "Wen Jiabao" is Wen
+            for form in forms:
                 self.surnames.setdefault(form, set()).add(full)
 
     # -- codes from words -------------------------------------------------------------------
@@ -105,7 +109,7 @@ class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.ew_published
         dateline = self.gazetteer.lookup(doc._.ew_dateline) if doc._.ew_dateline else None
-        dateline_country = dateline.country if dateline is not None else None
+        home = (dateline.country if dateline is not None else None) or self.main_country(doc)
         mentions: list[ActorMention] = []
         taken = [False] * len(doc)
         surnames: dict[str, ActorMention] = {}
@@ -121,7 +125,7 @@ class ActorResolver:
             span = _trim(ent)
             if span is None:
                 continue
-            mention = self.entity_mention(span, published, surnames)
+            mention = self.entity_mention(span, published, surnames, home)
             if mention is not None:
                 add(mention)
                 if mention.kind == "PERSON" and span.end - span.start >= 2:
@@ -134,7 +138,7 @@ class ActorResolver:
             if person is None or token.pos_ not in ("PROPN", "NOUN", "X") or token.i < person.start:
                 continue
             existing = by_start.get(token.i)
-            if existing is not None and existing.kind == "PERSON":
+            if (existing is not None and existing.kind == "PERSON") or (existing is None and taken[token.i]):
                 continue
             if existing is not None and existing.end - existing.start > 1:
                 continue
@@ -149,7 +153,7 @@ class ActorResolver:
         for token in doc:
             if taken[token.i] or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
                 continue
-            mention = self.agent_mention(token, dateline_country, named)
+            mention = self.agent_mention(token, home, named)
             if mention is not None:
                 add(mention)
 
@@ -159,8 +163,21 @@ class ActorResolver:
         doc._.ew_actors = mentions
         return doc
 
+    def main_country(self, doc: Doc) -> str | None:
+        """The country an article is about: the one its entities name most often (first on ties).
+
+        Unqualified actors ("police", "the rebels", "Prime Minister X") are taken to belong to it.
+        """
+        tally: dict[str, int] = {}
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "NORP"):
+                iso3 = self.country_of_word(ent.text) or self.capitals.get(ent.text.lower())
+                if iso3:
+                    tally[iso3] = tally.get(iso3, 0) + 1
+        return max(tally, key=lambda c: tally[c]) if tally else None
+
     def entity_mention(
-        self, span: Span, published: str | None, surnames: dict[str, ActorMention]
+        self, span: Span, published: str | None, surnames: dict[str, ActorMention], home: str | None = None
     ) -> ActorMention | None:
         """A mention for a named entity span, or None when it is no actor and no place."""
         text, key, label = span.text, span.text.lower(), span.label_
@@ -191,6 +208,8 @@ class ActorResolver:
             return ActorMention(span.start, span.end, text, iso3, "NORP", f"gpe:{iso3}") if iso3 else None
         if label == "PERSON":
             country, sector = self.describe(span.root)
+            if country is None and sector is not None:
+                country = home  # "Prime Minister Ljubco Georgievski" in an article about Macedonia
             code = _join(country, sector) if country else None
             return ActorMention(span.start, span.end, text, code, "PERSON", f"person:{key}")
         if label in ("GPE", "LOC", "FAC"):

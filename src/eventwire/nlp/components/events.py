@@ -25,6 +25,9 @@ RELATIVE_PRONOUNS = {"who", "which", "that"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 NATIONAL_DEPS = {"amod", "compound", "nmod", "poss"}
+AMOUNT_WORDS = {"dollar", "euro", "pound", "yuan", "million", "billion", "tonne", "ton", "worth", "package", "batch"}
+CONTENT_ROOTS = {"02", "10", "11", "12"}  # the content of appeals, demands, accusations, rejections
+CONDITIONS = {"if", "unless", "until"}
 
 
 @dataclass
@@ -39,6 +42,8 @@ class _Found:
     nominal: bool
     negated: bool = False
     modality: str = "asserted"
+    target_tokens: tuple = ()
+    anaphoric: bool = False  # a restatement ("the attack") of an earlier event: used, not coded
 
 
 class EventExtractor:
@@ -58,8 +63,10 @@ class EventExtractor:
                 event = self.noun_event(token, actors)
             if event is not None:
                 found.append(event)
+        self.resolve_anaphora(found)
         self.apply_claims(found, actors)
         self.inherit_nominal_sources(found, actors)
+        found = self.drop_embedded(found)
         doc._.ew_events = self.finish(found)
         return doc
 
@@ -78,6 +85,25 @@ class EventExtractor:
         pattern = self.lexicon.match_verb(lemma, particle, obj.lemma_.lower() if obj else None)
         if pattern is None and particle is not None:
             pattern = self.lexicon.match_verb(lemma, None, obj.lemma_.lower() if obj else None)
+        if pattern is None and obj is not None:
+            # "send 30 million dollars in aid": the thing sent is inside the amount phrase.
+            inner = next((_child(c, "pobj") for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "of")), None)
+            if inner is not None and (obj.pos_ == "NUM" or obj.lemma_.lower() in AMOUNT_WORDS):
+                pattern = self.lexicon.match_verb(lemma, particle, inner.lemma_.lower())
+                obj = inner if pattern is not None else obj
+        recipient = None
+        if pattern is None and obj is not None and not passive:
+            # "provide Pakistan with loans": the thing is in the with-phrase, the object receives it.
+            for prep in verb.children:
+                thing = _child(prep, "pobj") if prep.dep_ == "prep" and prep.lower_ == "with" else None
+                if thing is not None:
+                    inner = next((_child(c, "pobj") for c in thing.children if c.dep_ == "prep" and c.lower_ in ("in", "of")), None)
+                    if inner is not None and thing.lemma_.lower() in AMOUNT_WORDS:
+                        thing = inner
+                    pattern = self.lexicon.match_verb(lemma, particle, thing.lemma_.lower())
+                    if pattern is not None:
+                        recipient, obj = obj, thing
+                        break
         if pattern is None:
             return None
         if passive:
@@ -87,6 +113,8 @@ class EventExtractor:
             source_tokens = [self.subject_of(verb)]
         sources = self.resolve_all(source_tokens, actors)
         target_tokens = self.target_tokens(verb, pattern.target, obj if pattern.objects else None, passive)
+        if recipient is not None:
+            target_tokens = [recipient]
         if not target_tokens and "intent_governor" in pattern.flags:
             # "expressed determination "to fight together" with Merkel": the with-phrase sits
             # in the complement clause.
@@ -97,7 +125,8 @@ class EventExtractor:
             # "fight together against terrorism with Merkel": with-phrases name allies.
             target_tokens = [t for t in target_tokens if t.head.lower_ != "with"]
         targets = self.resolve_all(target_tokens, actors, national=True)
-        return _Found(verb, sources, targets or [None], pattern.cameo, pattern.flags, nominal=False)
+        return _Found(verb, sources, targets or [None], pattern.cameo, pattern.flags, nominal=False,
+                      target_tokens=tuple(t for t in target_tokens if t is not None))
 
     def noun_event(self, noun: Token, actors: list) -> _Found | None:
         """A nominal event ("the attacks in Paris", "talks with Cameron", "his visit to Russia")."""
@@ -118,11 +147,13 @@ class EventExtractor:
             elif child.dep_ == "prep" and child.lower_ == "by":
                 source_tokens.append(_child(child, "pobj"))
         sources = self.resolve_all(source_tokens, actors)
-        targets = self.resolve_all(self.target_tokens(noun, pattern.target, None, False), actors, national=True)
+        target_tokens = self.target_tokens(noun, pattern.target, None, False)
+        targets = self.resolve_all(target_tokens, actors, national=True)
         if "joint" in pattern.flags and not sources and len(targets) >= 2:
             # "talks between A and B": each side is source and target of the other.
             sources, targets = targets[:1], targets[1:]
-        return _Found(noun, sources, targets or [None], pattern.cameo, pattern.flags, nominal=True)
+        return _Found(noun, sources, targets or [None], pattern.cameo, pattern.flags, nominal=True,
+                      target_tokens=tuple(target_tokens))
 
     # -- roles ----------------------------------------------------------------------------------
 
@@ -182,6 +213,49 @@ class EventExtractor:
         return mentions
 
     # -- cross-event rules ------------------------------------------------------------------------
+
+    def resolve_anaphora(self, found: list[_Found]) -> None:
+        """Definite nominal events without roles ("the attack", "the ambush", "the charge") refer
+        back to the last event of the same kind; an act aimed at an event ("condemned the
+        shelling", "denied the charge") is aimed at that event's source."""
+        by_trigger = {f.trigger.i: f for f in found}
+        for n, event in enumerate(found):
+            if event.nominal and any(c.lower_ in ("the", "this", "that") for c in event.trigger.children):
+                earlier = next((f for f in reversed(found[:n]) if _same_kind(f.cameo, event.cameo)
+                                and f.sources and f.trigger.sent.start < event.trigger.sent.start), None)
+                if earlier is not None:
+                    event.anaphoric = True
+                    event.sources = event.sources or list(earlier.sources)
+                    if event.targets == [None]:
+                        event.targets = list(earlier.targets)
+        for event in found:
+            if event.targets != [None] or event.nominal:
+                continue
+            aimed = [by_trigger[t.i] for t in event.target_tokens if t.i in by_trigger]
+            owners = [s for a in aimed for s in a.sources if s is not None]
+            if owners and event.cameo[:2] in ("01", "11", "12", "17", "16"):
+                event.targets = owners
+
+    def drop_embedded(self, found: list[_Found]) -> list[_Found]:
+        """Leave out what is only the content of an appeal, demand, accusation, denial or
+        condition ("urged X to keep talking", "accused Y of shelling", "if the rebels attack"):
+        CODING.md codes the speech act, not its content. A denial that names its act is coded
+        as that act, negated, instead of as a general denial (016)."""
+        triggers = {f.trigger.i: f for f in found}
+        kept = []
+        for event in found:
+            governor = _governing_trigger(event.trigger, triggers)
+            if governor is not None and governor.cameo[:2] in CONTENT_ROOTS and governor is not event:
+                continue
+            if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in event.trigger.children):
+                continue
+            if event.anaphoric:
+                continue
+            if event.cameo == "016" and any(_governing_trigger(f.trigger, {event.trigger.i: event}) is event
+                                            for f in found if f is not event):
+                continue
+            kept.append(event)
+        return kept
 
     def apply_claims(self, found: list[_Found], actors: list) -> None:
         """A claim of responsibility lends its source to the claimed attacks and takes their target."""
@@ -266,6 +340,9 @@ class EventExtractor:
                 break
             head = current.head
             role = self.modality.get(head.lemma_.lower())
+            if role is None and current.dep_ in ("advcl", "xcomp", "conj") and any(
+                    c.dep_ == "aux" and self.modality.get(c.lemma_.lower()) == "intent" for c in head.children):
+                role = "intent"  # "will travel to Skopje to meet ..."
             if role == "intent" and modality == "asserted":
                 modality = "intended"
                 negated = negated or any(c.dep_ == "neg" for c in head.children)
@@ -299,14 +376,38 @@ def resolve_token(token: Token, actors: list, national: bool) -> ActorMention | 
         for child in token.children:
             if child.dep_ in NATIONAL_DEPS and child.i < token.i:
                 sub = actors[child.i]
-                if sub is not None and sub.kind in ("NORP", "GPE") and sub.participant_code:
+                if sub is not None and sub.participant_code and (child.dep_ == "poss" or sub.kind in ("NORP", "GPE")):
                     return sub
+        for child in token.children:
+            # "a convoy of African Union peacekeepers", "the town of Daraa": the people or place meant.
+            if child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN":
+                inner = _child(child, "pobj")
+                if inner is not None and actors[inner.i] is not None and actors[inner.i].participant_code:
+                    return actors[inner.i]
         for child in token.children:
             # "rejected the proposal by Poland": the owner of the rejected thing is the target.
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 owner = _child(child, "pobj")
                 if owner is not None and actors[owner.i] is not None and actors[owner.i].participant_code:
                     return actors[owner.i]
+    return None
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """Two codes describe the same kind of act (same root, or both violent)."""
+    violent = ("18", "19", "20")
+    return a[:2] == b[:2] or (a[:2] in violent and b[:2] in violent)
+
+
+def _governing_trigger(trigger: Token, triggers: dict) -> "_Found | None":
+    """The event whose trigger governs this one's clause (through complements), if any."""
+    current = trigger
+    for _ in range(3):
+        if current.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl") or current.head is current:
+            return None
+        current = current.head
+        if current.i in triggers:
+            return triggers[current.i]
     return None
 
 
@@ -326,22 +427,33 @@ def _child(token: Token | None, dep: str) -> Token | None:
 
 
 def _dedupe(events: list[EventMention]) -> list[EventMention]:
-    """Restatements are coded once: one event per (source country, target country, root,
-    negated) in an article, keeping the first mention but the most specific actor codes."""
-    kept: dict[tuple, EventMention] = {}
+    """Restatements are coded once: an event whose root and actors repeat an earlier one's (the
+    same codes, or one more specific: RUS and RUSGOV) is merged into it, keeping the first
+    mention and the most specific codes."""
+    kept: list[EventMention] = []
     for event in events:
-        source, target = event.source.participant_code, event.target.participant_code if event.target else None
-        key = (source[:3], target[:3] if target else None, event.cameo[:2], event.negated)
-        first = kept.get(key)
-        if first is None:
-            kept[key] = event
-            continue
-        if len(source) > len(first.source.participant_code or ""):
-            first = replace(first, source=event.source)
-        if target and first.target and len(target) > len(first.target.participant_code or ""):
-            first = replace(first, target=event.target)
-        kept[key] = first
-    return list(kept.values())
+        for n, first in enumerate(kept):
+            if (first.cameo[:2], first.negated) != (event.cameo[:2], event.negated):
+                continue
+            if not _compatible(first.source, event.source) or not _compatible(first.target, event.target):
+                continue
+            if len(event.source.participant_code) > len(first.source.participant_code):
+                first = replace(first, source=event.source)
+            if event.target and len(event.target.participant_code or "") > len(first.target.participant_code or ""):
+                first = replace(first, target=event.target)
+            kept[n] = first
+            break
+        else:
+            kept.append(event)
+    return kept
+
+
+def _compatible(a: ActorMention | None, b: ActorMention | None) -> bool:
+    """Same actor, or one code refines the other (RUS and RUSGOV)."""
+    if a is None or b is None:
+        return a is b
+    x, y = a.participant_code or "", b.participant_code or ""
+    return x.startswith(y) or y.startswith(x)
 
 
 @Language.factory(
