@@ -90,6 +90,10 @@ class ActorResolver:
         for token in chain:
             if token.i == head.i:
                 continue
+            if token.ent_type_ == "ORG":
+                named = self.vocab.lookup(_entity_text(token))
+                if named and len(named[0]) > 3:
+                    return named[0], None  # "NATO envoy", "UN chief": the organisation's code
             found = self.country_of_word(token.text)
             if found is None and token.ent_type_ in ("GPE", "NORP"):
                 found = self.country_of_word(_entity_text(token))
@@ -110,6 +114,7 @@ class ActorResolver:
         published = doc._.ew_published
         dateline = self.gazetteer.lookup(doc._.ew_dateline) if doc._.ew_dateline else None
         home = (dateline.country if dateline is not None else None) or self.main_country(doc)
+        self._places = self.sentence_places(doc)
         mentions: list[ActorMention] = []
         taken = [False] * len(doc)
         surnames: dict[str, ActorMention] = {}
@@ -163,6 +168,25 @@ class ActorResolver:
         doc._.ew_actors = mentions
         return doc
 
+    def sentence_places(self, doc: Doc) -> dict[int, list[tuple[int, str]]]:
+        """Sentence start -> (token, country) of the cities and regions named in it."""
+        places: dict[int, list[tuple[int, str]]] = {}
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC") or ent.text.lower() in self.country_names:
+                continue
+            place = self.gazetteer.lookup(ent.text)
+            if place is not None and place.country:
+                places.setdefault(ent.sent.start, []).append((ent.start, place.country))
+        return places
+
+    def local_country(self, token: Token, home: str | None) -> str | None:
+        """For an actor whose country the text leaves out: the country of the nearest city or region
+        named in its sentence ("talks in Beirut with Prime Minister Fouad Siniora"), else ``home``."""
+        nearby = self._places.get(token.sent.start, [])
+        if not nearby:
+            return home
+        return min(nearby, key=lambda p: abs(p[0] - token.i))[1]
+
     def main_country(self, doc: Doc) -> str | None:
         """The country an article is about: the one its entities name most often (first on ties).
 
@@ -209,7 +233,8 @@ class ActorResolver:
         if label == "PERSON":
             country, sector = self.describe(span.root)
             if country is None and sector is not None:
-                country = home  # "Prime Minister Ljubco Georgievski" in an article about Macedonia
+                # "Prime Minister Ljubco Georgievski" in an article about Macedonia
+                country = self.local_country(span.root, home)
             code = _join(country, sector) if country else None
             return ActorMention(span.start, span.end, text, code, "PERSON", f"person:{key}")
         if label in ("GPE", "LOC", "FAC"):
@@ -306,7 +331,8 @@ class ActorResolver:
                 if m.kind == "PERSON" and m.code and (is_subject or last_person is None
                                                       or doc[last_person.end - 1].sent.start != doc[m.start].sent.start):
                     last_person = m
-                elif m.kind in ("GPE", "ORG") and m.code and doc[m.end - 1].dep_.startswith("nsubj"):
+                elif m.kind in ("GPE", "ORG", "AGENT") and m.code and doc[m.end - 1].dep_.startswith("nsubj") \
+                        and doc[m.end - 1].tag_ not in ("NNS", "NNPS"):
                     last_thing = m
                 pos += 1
             if by_token[token.i] is not None or token.pos_ != "PRON":
@@ -385,6 +411,8 @@ def _has_determiner_of_other(head: Token) -> bool:
 def _join(country: str | None, sector: str | None) -> str | None:
     if country is None:
         return None
+    if len(country) > 3:
+        return country  # an organisation's own code already says what it is
     if sector and country[:3] not in ("IGO", "NGO", "IMG"):
         return country + sector
     return country
