@@ -2,8 +2,9 @@
 
 Each number in the text is read once (parse_number) and attached to the word that says what it
 counts by following the dependency parse: "killed 40 people" (object), "40 were killed" (passive
-subject), "40 died" (subject), "40 dead" (noun), "the death toll rose to 57" (toll). The words
-and their roles are data (data/count_words.tsv).
+subject), "40 died" (subject), "40 dead" (noun), "the death toll rose to 57" (toll), "24 killed,
+including nine children" (the kind of what includes them), "bringing the total to 600" (the kind
+of the count before it). The words and their roles are data (data/count_words.tsv).
 """
 
 from __future__ import annotations
@@ -21,11 +22,20 @@ from eventwire.context.numbers import is_number_word, parse_number
 logger = logging.getLogger(__name__)
 
 KINDS = ("killed", "wounded", "arrested", "kidnapped", "displaced", "missing")
-ROLES = ("object", "subject", "predicate", "noun", "of", "toll", "person")
+ROLES = ("object", "subject", "predicate", "noun", "of", "toll", "total", "person")
+KINDLESS_ROLES = ("person", "total")  # words that say who is counted, or that a count goes on
 COUNT_WORDS_FILE = "count_words.tsv"
 
-# Entity labels whose numbers are never head counts (years, sums, percentages, ages, ranks).
-_NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+# Entity labels whose numbers are never head counts (years, sums, percentages, ages, ranks);
+# MONEY only when a currency is named, as the model also gives it to "10 million" people.
+_NOT_COUNTS = frozenset({"DATE", "TIME", "PERCENT", "QUANTITY", "ORDINAL"})
+_CURRENCY_WORDS = frozenset({
+    "dollar", "euro", "pound", "yen", "yuan", "renminbi", "rupee", "rouble", "ruble", "franc", "peso",
+    "dinar", "riyal", "rial", "lira", "naira", "shekel", "won", "baht", "ringgit", "rand", "krona",
+    "krone", "real", "sterling", "cent", "penny", "usd", "eur", "gbp",
+})
+# Entity labels of proper nouns that a number cannot count as people ("three Boeings", "two Gazas").
+_NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 # Words before "one" that make it a pronoun ("no one was hurt"), not a count.
 _PRONOUN_ONE = frozenset({"no", "any", "every", "each", "which", "this", "that", "someone"})
 _LEFT_WINDOW = 4  # qualifier words that may precede a number: "as many as", "a total of"
@@ -79,9 +89,9 @@ def load_count_words(path: str | Path | None = None) -> CountWords:
         role, kind = row["role"], row.get("kind")
         if role not in ROLES:
             raise row.error(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
-        if role == "person" and kind:
-            raise row.error("a person word takes no kind")
-        if role != "person" and kind not in KINDS:
+        if role in KINDLESS_ROLES and kind:
+            raise row.error(f"a {role} word takes no kind")
+        if role not in KINDLESS_ROLES and kind not in KINDS:
             raise row.error(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
         key = (" ".join(words), role)
         if key in seen:
@@ -117,16 +127,28 @@ def find_counts(span: Span | Doc, words: CountWords | None = None) -> list[Count
         start, end, number = phrase
         used.update(range(start, end))
         mention = _attach(region.doc, start, end, number, words)
+        if mention is not None and not mention.kind:
+            mention = _running_total(region.doc, mention, mentions)
         if mention is not None:
             mentions.append(mention)
     return mentions
+
+
+def _running_total(doc: Doc, mention: CountMention, before: list[CountMention]) -> CountMention | None:
+    """A total ("bringing the total to 600") counts what the count before it in its sentence counts."""
+    sentence = doc[mention.anchor].sent
+    previous = [m for m in before if sentence.start <= m.start < sentence.end]
+    if not previous:
+        return None
+    return CountMention(previous[-1].kind, mention.number, mention.start, mention.end, mention.anchor,
+                        mention.evidence)
 
 
 # --- numbers in the parse ----------------------------------------------------------------------
 
 
 def _is_number_token(token: Token) -> bool:
-    if token.ent_type_ in _NOT_COUNTS:
+    if token.ent_type_ in _NOT_COUNTS or (token.ent_type_ == "MONEY" and _names_currency(token)):
         return False
     if not (token.like_num or token.pos_ == "NUM" or is_number_word(token.text)):
         return False
@@ -136,6 +158,18 @@ def _is_number_token(token: Token) -> bool:
     if following is not None and following.lower_ in ("%", "percent", "per"):
         return False
     return True
+
+
+def _names_currency(token: Token) -> bool:
+    """True when the MONEY entity around TOKEN has a currency sign or word ("$5 million", "5 million euros")."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start - 1].ent_iob_ == "I" or (start > 0 and doc[start].ent_iob_ == "I"):
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    nearby = doc[max(start - 1, 0):min(end + 1, len(doc))]
+    return any(t.is_currency or t.lemma_.lower() in _CURRENCY_WORDS or t.lower_ in _CURRENCY_WORDS for t in nearby)
 
 
 def _number_phrase(token: Token, region: Span) -> tuple[int, int, int] | None:
@@ -165,11 +199,20 @@ def _phrase_head(doc: Doc, start: int, end: int) -> Token:
 
 
 def _counted(head: Token) -> Token:
-    """The noun a number phrase counts: "40 people" -> people; a bare "40" counts itself."""
+    """The noun a number phrase counts: "40 people" -> people, "200 Boko Haram fighters" ->
+    fighters; a bare "40" counts itself."""
     if head.dep_ in ("nummod", "quantmod", "compound", "amod") and head.head.i != head.i \
             and head.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and head.head.i > head.i:
-        return head.head
+        noun = head.head
+        while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
+        return noun
     return head
+
+
+def _refers_back(head: Token, counted: Token) -> bool:
+    """A bare number with a definite article names a group already mentioned ("The two were detained")."""
+    return counted.i == head.i and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 
 # --- attaching a number to what it counts ------------------------------------------------------
@@ -178,6 +221,8 @@ def _counted(head: Token) -> Token:
 def _attach(doc: Doc, start: int, end: int, number: int, words: CountWords) -> CountMention | None:
     head = _phrase_head(doc, start, end)
     counted = _counted(head)
+    if _refers_back(head, counted):
+        return None
     is_people = counted.i == head.i or _is_people(counted, words)
     found = (_from_governor(counted, words, is_people)
              or _from_dependents(counted, words, is_people)
@@ -191,8 +236,10 @@ def _attach(doc: Doc, start: int, end: int, number: int, words: CountWords) -> C
 
 
 def _is_people(noun: Token, words: CountWords) -> bool:
+    """A noun for people: a person word, a people's name ("Palestinians", "Rohingya") or a group name."""
     return (words.match(noun, "person") is not None or noun.ent_type_ == "NORP"
-            or words.match(noun, "noun") is not None)
+            or words.match(noun, "noun") is not None
+            or (noun.pos_ == "PROPN" and noun.ent_type_ not in _NOT_PEOPLE))
 
 
 def _from_governor(counted: Token, words: CountWords, is_people: bool) -> tuple[str, Token] | None:
@@ -231,6 +278,8 @@ def _from_governor(counted: Token, words: CountWords, is_people: bool) -> tuple[
                 entry = words.match(child, "predicate")
                 if entry is not None:
                     return entry.kind, child
+    if dep == "pobj" and governor.lower_ == "including" and governor.head.i != governor.i:
+        return _included_in(governor.head, words)
     if dep == "pobj":
         return _from_preposition(governor, words, is_people)
     if dep in ("attr", "dobj"):
@@ -238,6 +287,14 @@ def _from_governor(counted: Token, words: CountWords, is_people: bool) -> tuple[
         if toll is not None:
             return toll
     return None
+
+
+def _included_in(whole: Token, words: CountWords) -> tuple[str, Token] | None:
+    """ "killed 24 Palestinians, including nine children": the part has the kind of the whole."""
+    if whole.pos_ in ("VERB", "AUX"):
+        entry = words.match(whole, "object")
+        return (entry.kind, whole) if entry is not None else None
+    return _from_governor(whole, words, True) or _from_dependents(whole, words, True)
 
 
 def _from_preposition(prep: Token, words: CountWords, is_people: bool) -> tuple[str, Token] | None:
@@ -253,7 +310,21 @@ def _from_preposition(prep: Token, words: CountWords, is_people: bool) -> tuple[
         entry = words.match(owner, "toll")
         if entry is not None:
             return entry.kind, owner
-        return _subject_toll(owner, words)
+        return _subject_toll(owner, words) or _total(owner, words)
+    return None
+
+
+def _total(verb: Token, words: CountWords) -> tuple[str, Token] | None:
+    """ "bringing the total (since June) to 600": a total word near the verb the number hangs
+    from; its kind (empty here) is taken from the count before it."""
+    token = verb
+    for _ in range(3):
+        for child in token.children:
+            if child.dep_ in ("dobj", "nsubj", "nsubjpass") and words.match(child, "total") is not None:
+                return "", child
+        if token.head.i == token.i:
+            break
+        token = token.head
     return None
 
 
@@ -294,8 +365,11 @@ def _from_dependents(counted: Token, words: CountWords, is_people: bool) -> tupl
             if entry is not None:
                 return entry.kind, child
         if child.dep_ == "relcl":
+            # "who were killed" (passive) and "it captured" (its own subject) count the object.
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in child.children)
-            entry = (words.match(child, "object") if passive else None) or words.match(child, "subject")
+            object_gap = not passive and not any(c.dep_ == "dobj" for c in child.children) and any(
+                c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") and c.lower_ != "that" for c in child.children)
+            entry = (words.match(child, "object") if passive or object_gap else None) or words.match(child, "subject")
             if entry is None:
                 entry = next((words.match(c, "predicate") for c in child.children
                               if c.dep_ in ("acomp", "oprd") and words.match(c, "predicate")), None)

@@ -1,6 +1,10 @@
 """Finds quotations in a parsed article: direct quotes between quote marks, and reported speech
 ("X said (that) ...", "according to X, ..."), each with the span of its speaker and speech verb.
 
+Each pair of quote marks is one quotation, kept as written (a closing comma included): the two
+halves of '"A," he said, "B."' are two quotations of one speaker, and an unattributed quotation
+that follows an attributed one in the same paragraph ('"A," he said. "B."') is the same speaker's.
+
 Speakers are left as the mention that names them ("he", "the minister"); turning them into
 entities and actor codes is the job of the actor stage.
 """
@@ -53,6 +57,7 @@ class _Segment:
     open_mark: int
     close_mark: int | None
     inner_closes: tuple[int, ...] = ()  # closing marks of the earlier parts of a split quote
+    splits: tuple[int, ...] = ()  # indices into PIECES where a later part of a split quote starts
 
 
 def find_quotes(doc: Doc, min_fragment_words: int = MIN_FRAGMENT_WORDS) -> list[QuoteMention]:
@@ -63,9 +68,8 @@ def find_quotes(doc: Doc, min_fragment_words: int = MIN_FRAGMENT_WORDS) -> list[
     used_verbs: set[int] = set()
     segments = _merge_split_quotes(doc, _segments(doc.text), token_at)
     for segment in segments:
-        mention = _attribute(doc, segment, token_at, chunk_of, min_fragment_words)
-        if mention is not None:
-            direct.append(mention)
+        for mention in _attribute(doc, segment, token_at, chunk_of, min_fragment_words):
+            direct.append(_continued(doc.text, mention, direct[-1] if direct else None))
             if mention.verb is not None:
                 used_verbs.add(mention.verb)
     quoted = [(q.start_char, q.end_char) for q in direct]
@@ -118,7 +122,7 @@ def _trimmed(text: str, segment: _Segment) -> _Segment:
             end -= 1
         if end > start:
             pieces.append((start, end))
-    return _Segment(pieces, segment.open_mark, segment.close_mark, segment.inner_closes)
+    return _Segment(pieces, segment.open_mark, segment.close_mark, segment.inner_closes, segment.splits)
 
 
 def _merge_split_quotes(doc: Doc, segments: list[_Segment], token_at: dict[int, int]) -> list[_Segment]:
@@ -132,6 +136,7 @@ def _merge_split_quotes(doc: Doc, segments: list[_Segment], token_at: dict[int, 
             if ("\n" not in gap and gap.strip().endswith(",") and first.rstrip().endswith(",")
                     and _speech_verb(_tokens_between(doc, token_at, previous.close_mark,
                                                      segment.open_mark)) is not None):
+                previous.splits += (len(previous.pieces),)
                 previous.pieces.extend(segment.pieces)
                 previous.inner_closes += (previous.close_mark,)
                 previous.close_mark = segment.close_mark
@@ -143,9 +148,25 @@ def _merge_split_quotes(doc: Doc, segments: list[_Segment], token_at: dict[int, 
 # --- direct quotes: who said it ---------------------------------------------------------------
 
 def _attribute(doc: Doc, segment: _Segment, token_at: dict[int, int],
-               chunk_of: dict[int, Span], min_fragment_words: int) -> QuoteMention | None:
-    text = " ".join(doc.text[a:b] for a, b in segment.pieces).rstrip(",").strip()
-    start, end = segment.pieces[0][0], segment.pieces[-1][1]
+               chunk_of: dict[int, Span], min_fragment_words: int) -> list[QuoteMention]:
+    """One mention per part of SEGMENT (two for a split quote), all with the same speaker."""
+    bounds = (0, *segment.splits, len(segment.pieces))
+    parts = [segment.pieces[a:b] for a, b in zip(bounds, bounds[1:])]
+    text = " ".join(doc.text[a:b] for a, b in segment.pieces).strip()
+    speaker, verb = _attribution(doc, segment, text, token_at, chunk_of, min_fragment_words)
+    if speaker is _SCARE_QUOTE:
+        return []
+    return [QuoteMention(" ".join(doc.text[a:b] for a, b in part), part[0][0], part[-1][1], True, speaker, verb)
+            for part in parts]
+
+
+_SCARE_QUOTE = object()  # marks a short quoted phrase inside a sentence: not a quotation
+
+
+def _attribution(doc: Doc, segment: _Segment, text: str, token_at: dict[int, int],
+                 chunk_of: dict[int, Span], min_fragment_words: int) -> tuple:
+    """(speaker span or None, speech verb index or None) of a quotation; _SCARE_QUOTE for a
+    short quoted phrase inside a sentence."""
     open_i = token_at.get(segment.open_mark)
     close_i = token_at.get(segment.close_mark) if segment.close_mark is not None else None
 
@@ -159,15 +180,24 @@ def _attribute(doc: Doc, segment: _Segment, token_at: dict[int, int],
     if verb is None and open_i is not None:
         verb = _speech_verb(_before(doc, open_i), introduces=True)
     if verb is not None:
-        return QuoteMention(text, start, end, True, _speaker(verb, chunk_of), verb.i)
+        return _speaker(verb, chunk_of), verb.i
 
     if open_i is not None and _inside_sentence(doc, open_i):
         if len(text.split()) < min_fragment_words:
-            return None  # a scare-quoted phrase, not a quotation
+            return _SCARE_QUOTE, None
         governor = _governing_verb(doc, open_i, close_i)
         if governor is not None:
-            return QuoteMention(text, start, end, True, _speaker(governor, chunk_of), governor.i)
-    return QuoteMention(text, start, end, True, None, None)
+            return _speaker(governor, chunk_of), governor.i
+    return None, None
+
+
+def _continued(text: str, mention: QuoteMention, previous: QuoteMention | None) -> QuoteMention:
+    """An unattributed quotation right after an attributed one in the same paragraph is its
+    speaker's: '"We are ready," he said. "We will act."'."""
+    if (mention.speaker is not None or previous is None or previous.speaker is None
+            or "\n" in text[previous.end_char:mention.start_char]):
+        return mention
+    return QuoteMention(mention.text, mention.start_char, mention.end_char, True, previous.speaker, previous.verb)
 
 
 def _tokens_between(doc: Doc, token_at: dict[int, int], left: int, right: int) -> list[Token]:
@@ -222,13 +252,22 @@ def _speaker(verb: Token, chunk_of: dict[int, Span]) -> Span | None:
     """The subject of VERB as its noun chunk ("the French president", "he", "Putin")."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
-            return _mention(child, chunk_of)
+            return _mention(_named_apposition(child), chunk_of)
     # Inverted or misparsed attribution ("said Putin" parsed without a subject): nearest name.
     doc = verb.doc
     for i in (verb.i + 1, verb.i - 1):
         if 0 <= i < len(doc) and doc[i].pos_ in ("PROPN", "PRON", "NOUN"):
             return _mention(doc[i], chunk_of)
     return None
+
+
+def _named_apposition(subject: Token) -> Token:
+    """The name set beside a common-noun subject ("Lakhani's barrister, Edward Fane, said")."""
+    if subject.pos_ == "NOUN":
+        for child in subject.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return child
+    return subject
 
 
 def _mention(token: Token, chunk_of: dict[int, Span]) -> Span:
@@ -249,18 +288,23 @@ def _inside_sentence(doc: Doc, open_i: int) -> bool:
 
 
 def _governing_verb(doc: Doc, open_i: int, close_i: int | None) -> Token | None:
-    """The verb outside the quote that the quoted phrase hangs from, if it has a subject."""
+    """The verb outside the quote that the quoted phrase hangs from, if it has a subject: the
+    nearest speech verb above it ('Sharon said Arafat was "responsible ..."' is Sharon's),
+    else the nearest verb."""
     inside = range(open_i, (close_i if close_i is not None else len(doc)) + 1)
     token = doc[open_i + 1] if open_i + 1 < len(doc) else None
+    nearest = None
     seen = 0
     while token is not None and seen < 50:
         if token.i not in inside and token.pos_ in ("VERB", "AUX") and any(
                 child.dep_ in SUBJECT_DEPS for child in token.children):
-            return token
+            if token.lemma_.lower() in SPEECH_VERBS:
+                return token
+            nearest = nearest or token
         if token.head is token:
-            return None
+            break
         token, seen = token.head, seen + 1
-    return None
+    return nearest
 
 
 # --- indirect speech ----------------------------------------------------------------------------

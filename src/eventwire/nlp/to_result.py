@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
 
 from eventwire import __version__
 from eventwire.codebooks.cameo import load_cameo
@@ -108,7 +110,8 @@ def _entities(doc: Doc) -> list[Entity]:
 
 def _quotes(doc: Doc) -> list[Quote]:
     index = mention_index(doc)
-    canonical = {e.entity: e for e in _canonical_mentions(doc)}
+    canonical = _canonical_mentions(doc)
+    by_name = {e.entity: e for e in canonical}
     quotes = []
     for quote in doc._.ew_quotes or []:
         speaker = None
@@ -116,9 +119,11 @@ def _quotes(doc: Doc) -> list[Quote]:
             # The mention at the head of the speaker phrase ("Putin" in "Russian President Vladimir Putin").
             speaker = index[quote.speaker.root.i] or next(
                 (index[t.i] for t in quote.speaker if index[t.i] is not None), None)
+            if speaker is None:
+                speaker = _named_in_full(quote.speaker, canonical)
         name = actor = None
         if speaker is not None:
-            named = canonical.get(speaker.entity, speaker)
+            named = by_name.get(speaker.entity, speaker)
             name, actor = named.text, speaker.participant_code
         elif quote.speaker is not None:
             name = quote.speaker.text
@@ -126,15 +131,29 @@ def _quotes(doc: Doc) -> list[Quote]:
     return quotes
 
 
+def _named_in_full(span: Span, canonical: list[ActorMention]) -> ActorMention | None:
+    """The one person named in full whose name holds the speaker's bare name ("Hong" for "Hong Lei")."""
+    names = {t.text for t in span if t.pos_ == "PROPN"}
+    found = {m.entity: m for m in canonical if m.kind == "PERSON" and names & set(m.text.split())}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _canonical_mentions(doc: Doc) -> list[ActorMention]:
-    """The longest named mention of each referent ("Vladimir Putin" for "Putin" and "he")."""
+    """The longest named mention of each referent ("Vladimir Putin" for "Putin" and "he"); a title
+    the model took for a name hands its referent to the name right after it ("Yazidi MP Vian Dakhil")."""
     best: dict[str, ActorMention] = {}
-    for mention in doc._.ew_actors or []:
+    mentions = doc._.ew_actors or []
+    for mention in mentions:
         if mention.entity is None or mention.kind not in LISTED_KINDS:
             continue
         current = best.get(mention.entity)
         if current is None or (mention.end - mention.start) > (current.end - current.start):
             best[mention.entity] = mention
+    persons = {m.start: m for m in mentions if m.kind == "PERSON" and m.entity is not None}
+    for mention in persons.values():
+        name = persons.get(mention.end)
+        if name is not None and name.entity != mention.entity and name.entity in best:
+            best[mention.entity] = replace(best[name.entity], entity=mention.entity)
     return list(best.values())
 
 

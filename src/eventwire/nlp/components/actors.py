@@ -72,7 +72,7 @@ class ActorResolver:
     def describe(self, head: Token) -> tuple[str | None, str | None]:
         """(country, sector) from a noun and the words that qualify it."""
         country = sector = None
-        modifiers = [t for t in head.lefts if t.dep_ in MODIFIER_DEPS]
+        modifiers = _modifiers(head)
         # A title in apposition ("his French counterpart Francois Hollande") describes the name.
         if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
             modifiers += [head.head] + [t for t in head.head.lefts if t.dep_ in MODIFIER_DEPS]
@@ -113,7 +113,7 @@ class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.ew_published
         dateline = self.gazetteer.lookup(doc._.ew_dateline) if doc._.ew_dateline else None
-        home = (dateline.country if dateline is not None else None) or self.main_country(doc)
+        home = self.main_country(doc, dateline.country if dateline is not None else None)
         self._places = self.sentence_places(doc)
         mentions: list[ActorMention] = []
         taken = [False] * len(doc)
@@ -187,12 +187,12 @@ class ActorResolver:
             return home
         return min(nearby, key=lambda p: abs(p[0] - token.i))[1]
 
-    def main_country(self, doc: Doc) -> str | None:
+    def main_country(self, doc: Doc, dateline_country: str | None = None) -> str | None:
         """The country an article is about: the one its entities name most often (first on ties).
 
         Unqualified actors ("police", "the rebels", "Prime Minister X") are taken to belong to it.
         """
-        tally: dict[str, int] = {}
+        tally: dict[str, int] = {dateline_country: 2} if dateline_country else {}
         for ent in doc.ents:
             if ent.label_ in ("GPE", "NORP"):
                 iso3 = self.country_of_word(ent.text) or self.capitals.get(ent.text.lower())
@@ -208,6 +208,10 @@ class ActorResolver:
         offices = self.vocab.people.get(key)
         if offices:
             code = self.vocab.person_code(offices[0].name, published)
+            country, sector = self.describe(span.root)
+            if (code is None or code.endswith("ELI")) and (country or sector):
+                # "U.N.-Arab League envoy Kofi Annan" in 2012: the title says what he is now.
+                code = _join(country or (code[:3] if code else home), sector) or code
             return ActorMention(span.start, span.end, text, code, "PERSON", f"person:{offices[0].name}")
         if text in surnames and span.end - span.start == 1:
             person = surnames[text]
@@ -243,6 +247,9 @@ class ActorResolver:
                 return ActorMention(span.start, span.end, text, None, label, f"place:{key}",
                                     place_country=place.country)
             return None
+        place = self.gazetteer.lookup(text) if label == "ORG" else None
+        if place is not None and place.country:
+            return ActorMention(span.start, span.end, text, None, "LOC", f"place:{key}", place_country=place.country)
         return ActorMention(span.start, span.end, text, None, label, f"org:{key}")
 
     def agent_mention(self, head: Token, fallback_country: str | None,
@@ -315,11 +322,14 @@ class ActorResolver:
         return linked
 
     def resolve_pronouns(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
-        """Add mentions for he/she (last person), it (last subject organisation or country)
-        and we (the speaker of the quotation it stands in)."""
+        """Add mentions for he/she (last person, the last subject first), him/her (last person
+        other than the clause's subject), it (last singular subject organisation, country or
+        body), we (the speaker of the quotation it stands in); "its troops" and "his
+        government" take the country of the pronoun's referent."""
         quotes = doc._.ew_quotes or []
         by_token = _index(doc, mentions)
         resolved = list(mentions)
+        persons: list[ActorMention] = []
         last_person: ActorMention | None = None
         last_thing: ActorMention | None = None
         pos = 0
@@ -328,26 +338,44 @@ class ActorResolver:
             while pos < len(ordered) and ordered[pos].start <= token.i:
                 m = ordered[pos]
                 is_subject = doc[m.end - 1].dep_.startswith("nsubj")
-                if m.kind == "PERSON" and m.code and (is_subject or last_person is None
-                                                      or doc[last_person.end - 1].sent.start != doc[m.start].sent.start):
-                    last_person = m
-                elif m.kind in ("GPE", "ORG", "AGENT") and m.code and doc[m.end - 1].dep_.startswith("nsubj") \
+                if m.kind == "PERSON" and m.code:
+                    persons.append(m)
+                    if is_subject or last_person is None or doc[last_person.end - 1].sent.start != doc[m.start].sent.start:
+                        last_person = m
+                elif m.kind in ("GPE", "ORG", "AGENT") and m.code and is_subject \
                         and doc[m.end - 1].tag_ not in ("NNS", "NNPS"):
                     last_thing = m
                 pos += 1
-            if by_token[token.i] is not None or token.pos_ != "PRON":
+            if token.pos_ != "PRON":
                 continue
             lower = token.lower_
             antecedent = None
             if lower in PERSON_PRONOUNS:
                 antecedent = last_person
-            elif lower in THING_PRONOUNS and token.dep_ in ("nsubj", "poss", "nsubjpass"):
-                antecedent = last_thing
+                if token.dep_ in ("dobj", "pobj", "dative") and antecedent is not None:
+                    subject = next((c for c in token.head.children if c.dep_.startswith("nsubj")), None)
+                    subject_mention = by_token[subject.i] if subject is not None else None
+                    if subject_mention is not None and subject_mention.entity == antecedent.entity:
+                        others = [p for p in persons if p.entity != antecedent.entity]
+                        antecedent = others[-1] if others else None
+            elif lower in THING_PRONOUNS | {"their"} and token.dep_ in ("nsubj", "poss", "nsubjpass"):
+                antecedent = last_thing if lower != "their" else None
             elif lower in GROUP_PRONOUNS:
                 antecedent = self.quote_speaker(token, quotes, by_token)
-            if antecedent is not None and antecedent.participant_code:
+            if antecedent is None or not antecedent.participant_code:
+                continue
+            owner = by_token[token.i]
+            if owner is None:
                 resolved.append(ActorMention(token.i, token.i + 1, token.text,
                                              antecedent.participant_code, "PRON", antecedent.entity))
+            elif owner.kind == "AGENT" and token.dep_ == "poss" and token.i == owner.start:
+                # "its troops", "his government": the owner's country, the noun's sector
+                sector = owner.code[3:6] if owner.code and len(owner.code) >= 6 else None
+                country = antecedent.participant_code[:3]
+                code = antecedent.participant_code if len(antecedent.participant_code) > 3 and \
+                    antecedent.participant_code[:3] in ("IGO", "NGO", "IMG") else _join(country, sector)
+                resolved[resolved.index(owner)] = replace(owner, code=code, entity=f"agent:{code}:{owner.text}")
+                by_token = _index(doc, resolved)
         resolved.sort(key=lambda m: m.start)
         return resolved
 
@@ -396,6 +424,19 @@ def _entity_text(token: Token) -> str:
                 trimmed = _trim(ent)
                 return trimmed.text if trimmed is not None else token.text
     return token.text
+
+
+def _modifiers(head: Token) -> list[Token]:
+    """The words qualifying a noun, and theirs ("Chinese" in "Chinese Foreign Ministry spokesman")."""
+    found: list[Token] = []
+    stack = [t for t in head.lefts if t.dep_ in MODIFIER_DEPS]
+    while stack:
+        token = stack.pop()
+        if token.lower_.startswith("pro-") or (token.i > 0 and token.doc[token.i - 1].lower_ in ("pro", "anti")):
+            continue  # "pro-Russian protesters" are not Russian
+        found.append(token)
+        stack += [t for t in token.lefts if t.dep_ in MODIFIER_DEPS]
+    return found
 
 
 def _without_brackets(text: str) -> str:
