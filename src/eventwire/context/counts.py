@@ -163,11 +163,8 @@ def _is_number_token(token: Token) -> bool:
 def _names_currency(token: Token) -> bool:
     """True when the MONEY entity around TOKEN has a currency sign or word ("$5 million", "5 million euros")."""
     doc = token.doc
-    start, end = token.i, token.i + 1
-    while start > 0 and doc[start - 1].ent_iob_ == "I" or (start > 0 and doc[start].ent_iob_ == "I"):
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
+    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    start, end = (ent.start, ent.end) if ent is not None else (token.i, token.i + 1)
     nearby = doc[max(start - 1, 0):min(end + 1, len(doc))]
     return any(t.is_currency or t.lemma_.lower() in _CURRENCY_WORDS or t.lower_ in _CURRENCY_WORDS for t in nearby)
 
@@ -369,7 +366,9 @@ def _from_dependents(counted: Token, words: CountWords, is_people: bool) -> tupl
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in child.children)
             object_gap = not passive and not any(c.dep_ == "dobj" for c in child.children) and any(
                 c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") and c.lower_ != "that" for c in child.children)
-            entry = (words.match(child, "object") if passive or object_gap else None) or words.match(child, "subject")
+            entry = words.match(child, "object") if passive or object_gap else None
+            if entry is None and not object_gap:
+                entry = words.match(child, "subject")
             if entry is None:
                 entry = next((words.match(c, "predicate") for c in child.children
                               if c.dep_ in ("acomp", "oprd") and words.match(c, "predicate")), None)

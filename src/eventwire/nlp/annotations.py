@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 DOC_EXTENSIONS = {
     "ew_published": None,  # "YYYY-MM-DD" anchor for relative dates, set before the pipeline runs
     "ew_dateline": None,  # dateline place name of the article, if any
+    "ew_home": None,  # ISO-3 code of the country the article is about (set by the actors component)
     "ew_actors": None,  # list[ActorMention]
     "ew_events": None,  # list[EventMention]
     "ew_dates": None,  # list[DateMention]
@@ -47,6 +48,7 @@ class ActorMention:
     kind: str  # PERSON ORG GPE LOC NORP AGENT PRON
     entity: str | None = None
     place_country: str | None = None
+    members: tuple["ActorMention", ...] = ()  # "both sides", "Chadian and Cameroonian troops"
 
     @property
     def participant_code(self) -> str | None:

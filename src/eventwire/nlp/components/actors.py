@@ -24,6 +24,10 @@ GROUP_PRONOUNS = {"we", "us", "our", "ours", "ourselves"}
 THING_PRONOUNS = {"it", "its"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 DROP_WORDS = {"the", "a", "an"}
+# Plural nouns that, with "both" or "the two", stand for the last two actors named; the sector they give.
+GROUP_NOUNS = {"side": None, "country": None, "nation": None, "neighbour": None, "neighbor": None, "party": None,
+               "leader": "GOV", "government": "GOV", "president": "GOV", "minister": "GOV", "delegation": "GOV",
+               "army": "MIL", "military": "MIL", "navy": "MIL"}
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "MNG"}
 
 
@@ -75,7 +79,7 @@ class ActorResolver:
         modifiers = _modifiers(head)
         # A title in apposition ("his French counterpart Francois Hollande") describes the name.
         if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
-            modifiers += [head.head] + [t for t in head.head.lefts if t.dep_ in MODIFIER_DEPS]
+            modifiers += [head.head] + _modifiers(head.head)
         for child in head.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 modifiers += [child] + [t for t in child.lefts if t.dep_ in MODIFIER_DEPS]
@@ -93,7 +97,7 @@ class ActorResolver:
             if token.ent_type_ == "ORG":
                 named = self.vocab.lookup(_entity_text(token))
                 if named and len(named[0]) > 3:
-                    return named[0], None  # "NATO envoy", "UN chief": the organisation's code
+                    return named[0], sector  # "NATO envoy", "UN chief": the organisation's code
             found = self.country_of_word(token.text)
             if found is None and token.ent_type_ in ("GPE", "NORP"):
                 found = self.country_of_word(_entity_text(token))
@@ -114,6 +118,7 @@ class ActorResolver:
         published = doc._.ew_published
         dateline = self.gazetteer.lookup(doc._.ew_dateline) if doc._.ew_dateline else None
         home = self.main_country(doc, dateline.country if dateline is not None else None)
+        doc._.ew_home = home
         self._places = self.sentence_places(doc)
         mentions: list[ActorMention] = []
         taken = [False] * len(doc)
@@ -163,6 +168,7 @@ class ActorResolver:
                 add(mention)
 
         mentions.sort(key=lambda m: m.start)
+        mentions = self.add_groups(doc, mentions, taken)
         mentions = self.link_titles(doc, mentions)
         mentions = self.resolve_pronouns(doc, mentions)
         doc._.ew_actors = mentions
@@ -300,6 +306,45 @@ class ActorResolver:
                 return current[0]
         return None
 
+    def add_groups(self, doc: Doc, mentions: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
+        """Mentions that stand for two actors: "both sides", "the two countries' leaders"
+        (the last two distinct actors named before), "Chadian and Cameroonian troops"."""
+        result = []
+        for mention in mentions:
+            head = doc[mention.end - 1]
+            if mention.kind == "AGENT":
+                countries = [self.country_of_word(t.text) for t in _modifiers(head)]
+                countries = [c for c in dict.fromkeys(countries) if c]
+                if len(countries) >= 2:
+                    sector = mention.code[3:6] if mention.code and len(mention.code) >= 6 else None
+                    members = tuple(replace(mention, code=_join(c, sector), entity=f"agent:{c}", members=())
+                                    for c in countries)
+                    mention = replace(mention, members=members)
+            result.append(mention)
+        for token in doc:
+            if taken[token.i] or token.lemma_.lower() not in GROUP_NOUNS or token.tag_ not in ("NNS", "NNPS"):
+                continue
+            if not any(c.lower_ in ("both", "two") for c in token.lefts) and not any(
+                    c.lower_ == "two" for t in token.lefts for c in t.lefts):
+                continue
+            earlier = [m for m in result if m.start < token.i and m.participant_code and not (
+                m.start >= token.sent.start and doc[m.end - 1].dep_.startswith("nsubj"))]
+            codes: list[ActorMention] = []
+            for m in reversed(earlier):
+                if all(m.participant_code[:3] != c.participant_code[:3] for c in codes):
+                    codes.append(m)
+                if len(codes) == 2:
+                    break
+            if len(codes) < 2:
+                continue
+            sector = GROUP_NOUNS[token.lemma_.lower()]
+            members = tuple(ActorMention(token.i, token.i + 1, token.text,
+                                         _join(m.participant_code[:3], sector) if len(m.participant_code) == 3 or sector
+                                         else m.participant_code, "AGENT", m.entity) for m in reversed(codes))
+            result.append(ActorMention(token.i, token.i + 1, token.text, members[0].code, "AGENT", None, members=members))
+        result.sort(key=lambda m: m.start)
+        return result
+
     def link_titles(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         """Give a title in apposition and its person the same code and referent."""
         by_token = _index(doc, mentions)
@@ -332,6 +377,7 @@ class ActorResolver:
         persons: list[ActorMention] = []
         last_person: ActorMention | None = None
         last_thing: ActorMention | None = None
+        last_group: ActorMention | None = None
         pos = 0
         ordered = sorted(mentions, key=lambda m: m.start)
         for token in doc:
@@ -345,6 +391,8 @@ class ActorResolver:
                 elif m.kind in ("GPE", "ORG", "AGENT") and m.code and is_subject \
                         and doc[m.end - 1].tag_ not in ("NNS", "NNPS"):
                     last_thing = m
+                elif m.kind == "AGENT" and m.participant_code and is_subject and doc[m.end - 1].tag_ in ("NNS", "NNPS"):
+                    last_group = m
                 pos += 1
             if token.pos_ != "PRON":
                 continue
@@ -358,8 +406,10 @@ class ActorResolver:
                     if subject_mention is not None and subject_mention.entity == antecedent.entity:
                         others = [p for p in persons if p.entity != antecedent.entity]
                         antecedent = others[-1] if others else None
-            elif lower in THING_PRONOUNS | {"their"} and token.dep_ in ("nsubj", "poss", "nsubjpass"):
-                antecedent = last_thing if lower != "their" else None
+            elif lower in THING_PRONOUNS and token.dep_ in ("nsubj", "poss", "nsubjpass"):
+                antecedent = last_thing
+            elif lower in ("they", "them", "their"):
+                antecedent = last_group
             elif lower in GROUP_PRONOUNS:
                 antecedent = self.quote_speaker(token, quotes, by_token)
             if antecedent is None or not antecedent.participant_code:
@@ -435,7 +485,7 @@ def _modifiers(head: Token) -> list[Token]:
         if token.lower_.startswith("pro-") or (token.i > 0 and token.doc[token.i - 1].lower_ in ("pro", "anti")):
             continue  # "pro-Russian protesters" are not Russian
         found.append(token)
-        stack += [t for t in token.lefts if t.dep_ in MODIFIER_DEPS]
+        stack += [t for t in token.children if t.dep_ in MODIFIER_DEPS and t.i < head.i or t.dep_ == "conj"]
     return found
 
 

@@ -208,8 +208,9 @@ class EventExtractor:
                 continue
             for member in [token, *_conjuncts(token)]:
                 mention = resolve_token(member, actors, national)
-                if mention is not None and mention not in mentions:
-                    mentions.append(mention)
+                for one in (mention.members or (mention,)) if mention is not None else ():
+                    if one not in mentions:
+                        mentions.append(one)
         return mentions
 
     # -- cross-event rules ------------------------------------------------------------------------
