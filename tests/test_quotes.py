@@ -106,6 +106,12 @@ def test_continuation_stops_at_the_paragraph(nlp):
          "barbaric weapons", "Johnson"),
         ('Haniyeh said the group would not stop "as long as the occupation continues its aggression".',
          "as long as the occupation", "Haniyeh"),
+        # a speech verb without its own subject takes the subject of the verb it hangs from
+        ('Zarif urged an end to the bombing, saying the strikes were "a crime against the Yemeni people".',
+         "a crime against", "Zarif"),
+        # a verb conjoined after the quote goes on with the sentence: it does not attribute it
+        ('Keita called the assault "a cowardly and barbaric attack against our nation" and declared '
+         'three days of mourning.', "a cowardly and barbaric", "Keita"),
         # with no speech verb above it, the nearest verb with a subject
         ('The rebels fought on "until the last man is standing in the valley".',
          "until the last man", "The rebels"),

@@ -53,6 +53,7 @@ def code_files(paths: Iterable[str], published: str | None = None, workers: int 
 
 def code_stream(items: Iterable[Article | Failure], workers: int = 1) -> Iterator[ArticleResult | Failure]:
     """Code a stream of Articles (Failures pass through) on ``workers`` processes, in input order."""
+    check_data()  # a broken lexicon is one clear error, not a failure per article
     chunks = _chunks(items, CHUNK)
     if workers <= 1:
         for chunk in chunks:
@@ -67,6 +68,17 @@ def code_stream(items: Iterable[Article | Failure], workers: int = 1) -> Iterato
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+
+
+def check_data() -> None:
+    """Load and validate every shipped lexicon and codebook (raises LexiconError naming file and line)."""
+    from eventwire.codebooks.actors import load_actors
+    from eventwire.codebooks.cameo import load_cameo
+    from eventwire.codebooks.lexicon import load_lexicon
+    from eventwire.codebooks.modality import load_modality_words
+    from eventwire.context.counts import default_count_words
+
+    load_cameo(), load_lexicon(), load_actors(), load_modality_words(), default_count_words()
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

@@ -8,7 +8,15 @@ from rich.table import Table
 from eventwire.evaluate import Report
 from eventwire.model import ArticleResult
 
-console = Console(highlight=False, soft_wrap=False)
+import sys
+
+# Wide enough for a readable event table when output goes to a file or pipe.
+console = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 150)
+
+
+def _short(text: str | None, size: int) -> str:
+    text = (text or "").replace("\n", " ")
+    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 def print_result(result: ArticleResult) -> None:
@@ -18,7 +26,7 @@ def print_result(result: ArticleResult) -> None:
     console.print(f"[bold]{heading or article.id}[/bold]")
     table = Table(show_lines=False, pad_edge=False)
     for column in ("#", "source", "event", "target", "date", "where", "killed", "note"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column in ("date", "#"))
     from eventwire.codebooks.cameo import load_cameo
 
     names = load_cameo()
@@ -26,9 +34,9 @@ def print_result(result: ArticleResult) -> None:
         note = ", ".join(x for x in ("negated" if event.negated else "", event.modality if event.modality != "asserted" else "") if x)
         table.add_row(
             str(event.sentence),
-            f"{event.source.code} ({event.source.text})",
-            f"{event.cameo} {names[event.cameo].name} / {event.plover or '-'}",
-            f"{event.target.code} ({event.target.text})" if event.target else "-",
+            f"{event.source.code} {_short(event.source.text, 24)}",
+            f"{event.cameo} {_short(names[event.cameo].name, 34)}",
+            f"{event.target.code} {_short(event.target.text, 24)}" if event.target else "-",
             event.date or "-",
             f"{event.location.name} ({event.location.country})" if event.location else "-",
             str(event.fatalities) if event.fatalities is not None else "",
@@ -40,9 +48,9 @@ def print_result(result: ArticleResult) -> None:
         console.print("  no codable events")
     for quote in result.quotes:
         if quote.direct:
-            console.print(f"  quote: {quote.speaker or '?'} ({quote.speaker_actor or '-'}): \u201c{quote.text[:100]}\u201d")
+            console.print(f"  quote: {quote.speaker or '?'} ({quote.speaker_actor or '-'}): \u201c{_short(quote.text, 100)}\u201d")
     for count in result.counts:
-        console.print(f"  count: {count.kind} {count.number}  ({count.evidence[:80]})")
+        console.print(f"  count: {count.kind} {count.number}  ({_short(count.evidence, 80)})")
     console.print()
 
 

@@ -7,8 +7,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
+from eventwire.errors import EventwireError
 
-class LexiconError(ValueError):
+class LexiconError(EventwireError, ValueError):
     """A data file (lexicon or codebook) is malformed: the message names the file and line."""
 
     def __init__(self, path: str | Path, line: int | None, message: str):

@@ -31,6 +31,7 @@ SPEECH_VERBS = frozenset({
 # Of those, the ones whose clause complement is reported speech ("X said that ...").
 REPORTING_VERBS = SPEECH_VERBS - {"express", "ask", "demand", "urge"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp")  # verbs that take the subject of their head
 SENTENCE_END = frozenset({".", "!", "?"})
 ATTRIBUTION_WINDOW = 20  # tokens searched on each side of a quote for "he said"
 SHORT_ATTRIBUTION = 6  # tokens of a bare attribution such as "the foreign minister said."
@@ -177,6 +178,8 @@ def _attribution(doc: Doc, segment: _Segment, text: str, token_at: dict[int, int
             # After a quote closed with a full stop, only a bare '"..." Putin said.' attributes it.
             if not doc.text[:mark].rstrip().endswith(".") or len(after) <= SHORT_ATTRIBUTION:
                 verb = _speech_verb(after)
+            if verb is not None and open_i is not None and _continues_before(verb, open_i):
+                verb = None  # 'called it "a crime" and declared mourning': not an attribution
     if verb is None and open_i is not None:
         verb = _speech_verb(_before(doc, open_i), introduces=True)
     if verb is not None:
@@ -198,6 +201,11 @@ def _continued(text: str, mention: QuoteMention, previous: QuoteMention | None) 
             or "\n" in text[previous.end_char:mention.start_char]):
         return mention
     return QuoteMention(mention.text, mention.start_char, mention.end_char, True, previous.speaker, previous.verb)
+
+
+def _continues_before(verb: Token, open_i: int) -> bool:
+    """True for a verb conjoined to one before the quotation: the sentence goes on after it."""
+    return verb.dep_ == "conj" and verb.head.i < open_i
 
 
 def _tokens_between(doc: Doc, token_at: dict[int, int], left: int, right: int) -> list[Token]:
@@ -253,6 +261,11 @@ def _speaker(verb: Token, chunk_of: dict[int, Span]) -> Span | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return _mention(_named_apposition(child), chunk_of)
+    # A verb sharing its subject ("X called ... and said", "X called ..., saying"): the subject above.
+    if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        found = _speaker(verb.head, chunk_of)
+        if found is not None:
+            return found
     # Inverted or misparsed attribution ("said Putin" parsed without a subject): nearest name.
     doc = verb.doc
     for i in (verb.i + 1, verb.i - 1):
@@ -296,12 +309,13 @@ def _governing_verb(doc: Doc, open_i: int, close_i: int | None) -> Token | None:
     nearest = None
     seen = 0
     while token is not None and seen < 50:
-        if token.i not in inside and token.pos_ in ("VERB", "AUX") and any(
-                child.dep_ in SUBJECT_DEPS for child in token.children):
-            if token.lemma_.lower() in SPEECH_VERBS:
+        if token.i not in inside and token.pos_ in ("VERB", "AUX"):
+            has_subject = any(child.dep_ in SUBJECT_DEPS for child in token.children)
+            if token.lemma_.lower() in SPEECH_VERBS and (has_subject or token.dep_ in SHARED_SUBJECT_DEPS):
                 return token
-            nearest = nearest or token
-        if token.head is token:
+            if has_subject:
+                nearest = nearest or token
+        if token.head.i == token.i:
             break
         token, seen = token.head, seen + 1
     return nearest

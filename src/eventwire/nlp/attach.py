@@ -25,7 +25,7 @@ def governor(doc: Doc, start: int, end: int, triggers: set[int]) -> int | None:
     token: Token = doc[start:end].root
     for _ in range(8):
         head = token.head
-        if head is token:
+        if head.i == token.i:
             return None
         if head.i in triggers:
             return head.i
@@ -40,7 +40,7 @@ def clause_chain(trigger: Token) -> list[int]:
     chain = [trigger.i]
     token = trigger
     for _ in range(6):
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
         if token.pos_ in ("VERB", "AUX"):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ _INSERT = (
     f"VALUES ({', '.join('?' * len(_RECORD_COLUMNS))})"
 )
 _FLUSH_EVERY = 20_000
+_MERGE_CACHE_KIB = 256 * 1024
 # index of columns inside a selected row
 _PK, _ARTICLE, _ARTICLE_SOURCE, _FATALITIES = 0, 1, 2, 3
 _COL = {name: 4 + i for i, name in enumerate(_COPIED + _LOCATION)}
@@ -81,14 +83,15 @@ def merge_pending(conn: sqlite3.Connection) -> int:
     if not pending:
         return 0
     total = conn.execute("SELECT count(*) FROM mentions").fetchone()[0]
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        full = pending * 4 >= total
-        written = _rebuild_all(conn) if full else _rebuild_blocks(conn)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+    full = pending * 4 >= total
+    with _bulk_settings(conn):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            written = _rebuild_all(conn) if full else _rebuild_blocks(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
     if full:
         _analyze(conn)
     log.info("merged %d mentions into %d event records", pending, written)
@@ -97,15 +100,29 @@ def merge_pending(conn: sqlite3.Connection) -> int:
 
 def merge_all(conn: sqlite3.Connection) -> int:
     """Rebuild every event record from all mentions (used by benchmarks and after rule changes)."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        written = _rebuild_all(conn)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+    with _bulk_settings(conn):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            written = _rebuild_all(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
     _analyze(conn)
     return written
+
+
+@contextmanager
+def _bulk_settings(conn: sqlite3.Connection) -> Iterator[None]:
+    """Staging tables in memory and a larger page cache while merging, restored afterwards."""
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute(f"PRAGMA cache_size = -{_MERGE_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {cache}")
+        conn.execute("PRAGMA temp_store = DEFAULT")
 
 
 def _analyze(conn: sqlite3.Connection) -> None:
@@ -114,17 +131,20 @@ def _analyze(conn: sqlite3.Connection) -> None:
     conn.execute("ANALYZE")
 
 
+_REBUILT_INDEXES = (
+    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+    " AND (tbl_name = 'events' OR name = 'mentions_event')"
+)
+
+
 def _rebuild_all(conn: sqlite3.Connection) -> int:
-    # bulk load: drop the query indexes, load records in id order, rebuild the indexes by sorting
-    indexes = [sql for (sql,) in conn.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL")]
-    for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL"
-    ).fetchall():
+    # bulk load: drop the indexes it rewrites, load records in id order, rebuild them by sorting
+    indexes = conn.execute(_REBUILT_INDEXES).fetchall()
+    for name, _ in indexes:
         conn.execute(f"DROP INDEX {name}")
     conn.execute("DELETE FROM events")
     written = _write(conn, _groups(conn.execute(_SELECT + _ORDER)))
-    for sql in indexes:
+    for _, sql in indexes:
         conn.execute(sql)
     return written
 

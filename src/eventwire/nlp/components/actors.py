@@ -28,6 +28,7 @@ DROP_WORDS = {"the", "a", "an"}
 GROUP_NOUNS = {"side": None, "country": None, "nation": None, "neighbour": None, "neighbor": None, "party": None,
                "leader": "GOV", "government": "GOV", "president": "GOV", "minister": "GOV", "delegation": "GOV",
                "army": "MIL", "military": "MIL", "navy": "MIL"}
+GROUP_ANAPHORS = {"group", "movement", "militia", "organisation", "organization", "faction", "alliance", "network"}
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "MNG"}
 
 
@@ -378,6 +379,7 @@ class ActorResolver:
         last_person: ActorMention | None = None
         last_thing: ActorMention | None = None
         last_group: ActorMention | None = None
+        last_org: ActorMention | None = None
         pos = 0
         ordered = sorted(mentions, key=lambda m: m.start)
         for token in doc:
@@ -391,9 +393,16 @@ class ActorResolver:
                 elif m.kind in ("GPE", "ORG", "AGENT") and m.code and is_subject \
                         and doc[m.end - 1].tag_ not in ("NNS", "NNPS"):
                     last_thing = m
-                elif m.kind == "AGENT" and m.participant_code and is_subject and doc[m.end - 1].tag_ in ("NNS", "NNPS"):
+                elif m.kind == "AGENT" and m.participant_code and doc[m.end - 1].tag_ in ("NNS", "NNPS"):
                     last_group = m
+                if m.kind == "ORG" and m.code and len(m.code) > 3:
+                    last_org = m
                 pos += 1
+            if token.pos_ == "NOUN" and token.lemma_.lower() in GROUP_ANAPHORS and by_token[token.i] is None \
+                    and any(c.lower_ == "the" for c in token.lefts) and last_org is not None:
+                # "the group", "the militia": the organisation named last
+                resolved.append(ActorMention(token.i, token.i + 1, token.text, last_org.code, "PRON", last_org.entity))
+                continue
             if token.pos_ != "PRON":
                 continue
             lower = token.lower_

@@ -27,7 +27,7 @@ def is_future(span: Span) -> bool:
         if token.pos_ in ("VERB", "AUX"):
             return any(c.lower_ in FUTURE_AUX for c in token.children) or any(
                 c.lower_ == "going" for c in token.children)
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
     return False

@@ -87,7 +87,8 @@ class EventExtractor:
             pattern = self.lexicon.match_verb(lemma, None, obj.lemma_.lower() if obj else None)
         if pattern is None and obj is not None:
             # "send 30 million dollars in aid": the thing sent is inside the amount phrase.
-            inner = next((_child(c, "pobj") for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "of")), None)
+            inner = next((_child(c, "pobj") for c in [*obj.children, *verb.children]
+                          if c.dep_ == "prep" and c.lower_ in ("in", "of")), None)
             if inner is not None and (obj.pos_ == "NUM" or obj.lemma_.lower() in AMOUNT_WORDS):
                 pattern = self.lexicon.match_verb(lemma, particle, inner.lemma_.lower())
                 obj = inner if pattern is not None else obj
@@ -121,6 +122,11 @@ class EventExtractor:
             for clause in verb.children:
                 if clause.dep_ in ("xcomp", "advcl", "ccomp", "acl"):
                     target_tokens += self.target_tokens(clause, pattern.target, None, False)
+        elif not target_tokens and pattern.cameo[:2] in ("02", "10", "11", "12", "13"):
+            # "demanded that Russia withdraw": the one the demand is about is the clause's subject.
+            for clause in verb.children:
+                if clause.dep_ == "ccomp":
+                    target_tokens += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         elif _has_ally(verb) and int(pattern.cameo[:2]) >= 14:
             # "fight together against terrorism with Merkel": with-phrases name allies.
             target_tokens = [t for t in target_tokens if t.head.lower_ != "with"]
@@ -172,7 +178,7 @@ class EventExtractor:
                 controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
                 if controller is not None:
                     return controller
-            if current.dep_ not in CLIMB_DEPS or current.head is current:
+            if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
                 return None
             if current.dep_ == "ccomp" and current.head.lemma_.lower() in self.modality:
                 return None  # a reported clause with no subject of its own is not the speaker's act
@@ -232,9 +238,12 @@ class EventExtractor:
         for event in found:
             if event.targets != [None] or event.nominal:
                 continue
-            aimed = [by_trigger[t.i] for t in event.target_tokens if t.i in by_trigger]
+            aimed_tokens = list(event.target_tokens)
+            for token in event.target_tokens:  # "reports of killings by the RSF"
+                aimed_tokens += [_child(c, "pobj") for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "into")]
+            aimed = [by_trigger[t.i] for t in aimed_tokens if t is not None and t.i in by_trigger]
             owners = [s for a in aimed for s in a.sources if s is not None]
-            if owners and event.cameo[:2] in ("01", "11", "12", "17", "16"):
+            if owners and event.cameo[:2] in ("01", "09", "11", "12", "17", "16"):
                 event.targets = owners
 
     def drop_embedded(self, found: list[_Found]) -> list[_Found]:
@@ -288,13 +297,17 @@ class EventExtractor:
                 continue
             head = event.trigger.head
             for _ in range(5):  # "kicked off a week of diplomacy with talks with ..."
-                if head.pos_ in ("VERB", "AUX") or head.head is head:
+                if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
                     break
                 if head.dep_ not in ("pobj", "prep", "npadvmod", "dobj", "conj"):
                     break
                 head = head.head
             if head.pos_ in ("VERB", "AUX"):
                 event.sources = self.resolve_all([self.subject_of(head)], actors)
+                if event.targets == [None]:
+                    # "Putin told Merkel in a telephone call": the verb's object is the other side.
+                    objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                    event.targets = self.resolve_all(objects, actors) or [None]
 
     # -- negation, modality, final codes ---------------------------------------------------------
 
@@ -309,8 +322,13 @@ class EventExtractor:
                 # Intents, threats and appeals belong to the speaker who voices them.
                 if all(s.participant_code and s.participant_code[:3] == speaker.code[:3] for s in sources):
                     sources = [speaker]
+            targets = event.targets
+            if targets == [None] and cameo[:2] in ("18", "19", "20") and not event.nominal:
+                place = _place_in_clause(event.trigger)
+                if place is not None:
+                    targets = [place]  # "bombed military bases in Sanaa": attacks on a city -> its country
             for source in sources:
-                for target in event.targets:
+                for target in targets:
                     if not source.participant_code:
                         continue
                     if target is None and "no_target" not in event.flags:
@@ -337,7 +355,7 @@ class EventExtractor:
         current = trigger
         climb = CLIMB_DEPS | {"pobj", "dobj"} if trigger.pos_ in ("NOUN", "PROPN") else CLIMB_DEPS
         for _ in range(4):
-            if current.dep_ not in climb or current.head is current:
+            if current.dep_ not in climb or current.head.i == current.i:
                 break
             head = current.head
             role = self.modality.get(head.lemma_.lower())
@@ -377,7 +395,8 @@ def resolve_token(token: Token, actors: list, national: bool) -> ActorMention | 
         for child in token.children:
             if child.dep_ in NATIONAL_DEPS and child.i < token.i:
                 sub = actors[child.i]
-                if sub is not None and sub.participant_code and (child.dep_ == "poss" or sub.kind in ("NORP", "GPE")):
+                if sub is not None and sub.participant_code and (
+                        child.dep_ == "poss" or sub.kind in ("NORP", "GPE") or (sub.kind == "ORG" and len(sub.participant_code) > 3)):
                     return sub
         for child in token.children:
             # "a convoy of African Union peacekeepers", "the town of Daraa": the people or place meant.
@@ -394,6 +413,20 @@ def resolve_token(token: Token, actors: list, national: bool) -> ActorMention | 
     return None
 
 
+def _place_in_clause(trigger: Token) -> ActorMention | None:
+    """The first city or region named in the trigger's clause (not inside a nested clause)."""
+    actors = mention_index(trigger.doc)
+    for token in trigger.subtree:
+        mention = actors[token.i]
+        if mention is not None and mention.place_country and mention.code is None:
+            head = token
+            while head.i != trigger.i and head.dep_ not in ("ccomp", "advcl", "relcl", "xcomp") and head.head.i != head.i:
+                head = head.head
+            if head.i == trigger.i:
+                return replace(mention, code=mention.place_country)
+    return None
+
+
 def _same_kind(a: str, b: str) -> bool:
     """Two codes describe the same kind of act (same root, or both violent)."""
     violent = ("18", "19", "20")
@@ -404,7 +437,7 @@ def _governing_trigger(trigger: Token, triggers: dict) -> "_Found | None":
     """The event whose trigger governs this one's clause (through complements), if any."""
     current = trigger
     for _ in range(3):
-        if current.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl") or current.head is current:
+        if current.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl") or current.head.i == current.i:
             return None
         current = current.head
         if current.i in triggers:
