@@ -15,6 +15,8 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span
 
+from eventwire.nlp.annotations import doc_text
+
 logger = logging.getLogger(__name__)
 
 Date = dt.date
@@ -320,7 +322,7 @@ def find_date_spans(doc: Doc) -> list[Span]:
         if ent.label_ in _DATE_LABELS:
             candidates.append(_trim(ent))
     for pattern in _FIND_PATTERNS:
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(doc_text(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
             if span is not None and len(span):
                 candidates.append(span)

@@ -3,6 +3,8 @@ the statistical model misses or mislabels ("Bab el-Mandeb", "Crimea" tagged ORG)
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import logging
 
 from spacy.tokens import Doc, Span
@@ -77,11 +79,14 @@ def _resolvable_parts(ent: Span, gaz: Gazetteer) -> list[Span]:
 def _scan_area_names(doc: Doc, gaz: Gazetteer) -> list[Span]:
     """Capitalised country and region names anywhere in DOC that no place entity covers."""
     areas = gaz.area_names()
+    first_words = _first_words(areas)
     ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     spans = []
     for start, token in enumerate(doc):
         if not token.text[:1].isupper() or token.lower_ == "the":
             continue
+        if fold_name(token.text).split(" ")[0] not in first_words:
+            continue  # no area name starts with this word: skip the window scan
         for end in range(min(len(doc), start + _MAX_SCAN_TOKENS), start, -1):
             last = doc[end - 1]
             if last.is_punct or last.is_space or last.tag_ == "POS":
@@ -96,6 +101,12 @@ def _scan_area_names(doc: Doc, gaz: Gazetteer) -> list[Span]:
                 spans.append(Span(doc, start, end, label=_label(entry)))
             break
     return spans
+
+
+@lru_cache(maxsize=4)
+def _first_words(areas: frozenset[str]) -> frozenset[str]:
+    """The first words of the area names (the scan starts only at these)."""
+    return frozenset(name.split(" ")[0] for name in areas if name)
 
 
 def _clashes(window: Span, ent_of: dict[int, Span], gaz: Gazetteer) -> bool:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.nlp.annotations import doc_text
+
 logger = logging.getLogger(__name__)
 
 OPENING = frozenset('"\u201c')
@@ -67,10 +69,10 @@ def find_quotes(doc: Doc, min_fragment_words: int = MIN_FRAGMENT_WORDS) -> list[
     chunk_of = {token.i: chunk for chunk in doc.noun_chunks for token in chunk}
     direct: list[QuoteMention] = []
     used_verbs: set[int] = set()
-    segments = _merge_split_quotes(doc, _segments(doc.text), token_at)
+    segments = _merge_split_quotes(doc, _segments(doc_text(doc)), token_at)
     for segment in segments:
         for mention in _attribute(doc, segment, token_at, chunk_of, min_fragment_words):
-            direct.append(_continued(doc.text, mention, direct[-1] if direct else None))
+            direct.append(_continued(doc_text(doc), mention, direct[-1] if direct else None))
             if mention.verb is not None:
                 used_verbs.add(mention.verb)
     quoted = [(q.start_char, q.end_char) for q in direct]
@@ -132,8 +134,8 @@ def _merge_split_quotes(doc: Doc, segments: list[_Segment], token_at: dict[int, 
     for segment in segments:
         previous = merged[-1] if merged else None
         if previous is not None and previous.close_mark is not None:
-            gap = doc.text[previous.close_mark + 1:segment.open_mark]
-            first = doc.text[previous.pieces[-1][0]:previous.pieces[-1][1]]
+            gap = doc_text(doc)[previous.close_mark + 1:segment.open_mark]
+            first = doc_text(doc)[previous.pieces[-1][0]:previous.pieces[-1][1]]
             if ("\n" not in gap and gap.strip().endswith(",") and first.rstrip().endswith(",")
                     and _speech_verb(_tokens_between(doc, token_at, previous.close_mark,
                                                      segment.open_mark)) is not None):
@@ -153,11 +155,11 @@ def _attribute(doc: Doc, segment: _Segment, token_at: dict[int, int],
     """One mention per part of SEGMENT (two for a split quote), all with the same speaker."""
     bounds = (0, *segment.splits, len(segment.pieces))
     parts = [segment.pieces[a:b] for a, b in zip(bounds, bounds[1:])]
-    text = " ".join(doc.text[a:b] for a, b in segment.pieces).strip()
+    text = " ".join(doc_text(doc)[a:b] for a, b in segment.pieces).strip()
     speaker, verb = _attribution(doc, segment, text, token_at, chunk_of, min_fragment_words)
     if speaker is _SCARE_QUOTE:
         return []
-    return [QuoteMention(" ".join(doc.text[a:b] for a, b in part), part[0][0], part[-1][1], True, speaker, verb)
+    return [QuoteMention(" ".join(doc_text(doc)[a:b] for a, b in part), part[0][0], part[-1][1], True, speaker, verb)
             for part in parts]
 
 
@@ -176,7 +178,7 @@ def _attribution(doc: Doc, segment: _Segment, text: str, token_at: dict[int, int
         if verb is None and mark is not None and mark in token_at:
             after = _after(doc, token_at[mark])
             # After a quote closed with a full stop, only a bare '"..." Putin said.' attributes it.
-            if not doc.text[:mark].rstrip().endswith(".") or len(after) <= SHORT_ATTRIBUTION:
+            if not doc_text(doc)[:mark].rstrip().endswith(".") or len(after) <= SHORT_ATTRIBUTION:
                 verb = _speech_verb(after)
             if verb is not None and open_i is not None and _continues_before(verb, open_i):
                 verb = None  # 'called it "a crime" and declared mourning': not an attribution
@@ -377,4 +379,4 @@ def _indirect(doc: Doc, tokens: list[Token], speaker: Span, verb: int,
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     if any(start < q_end and q_start < end for q_start, q_end in quoted):
         return None  # a direct quotation already covers it
-    return QuoteMention(doc.text[start:end], start, end, False, speaker, verb)
+    return QuoteMention(doc_text(doc)[start:end], start, end, False, speaker, verb)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 # name -> default; registered once, whatever order the components are added in.
 DOC_EXTENSIONS = {
@@ -89,3 +89,31 @@ class PlaceMention:
     country: str | None
     lat: float | None
     lon: float | None
+
+
+def sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The Doc's sentences and, for each token, its sentence number; computed once per Doc
+    (``Token.sent`` walks the whole Doc on every call)."""
+    cached = doc.user_data.get("ew_sentences")
+    if cached is None:
+        spans = list(doc.sents)
+        number = [0] * len(doc)
+        for n, span in enumerate(spans):
+            for i in range(span.start, span.end):
+                number[i] = n
+        cached = doc.user_data["ew_sentences"] = (spans, number)
+    return cached
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """The sentence that contains token ``i``."""
+    spans, number = sentences(doc)
+    return spans[number[i]]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy rebuilds the string from every token on each call)."""
+    text = doc.user_data.get("ew_text")
+    if text is None:
+        text = doc.user_data["ew_text"] = doc.text
+    return text

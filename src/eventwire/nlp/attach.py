@@ -14,7 +14,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from eventwire.nlp.annotations import DateMention, EventMention, PlaceMention
+from eventwire.nlp.annotations import DateMention, EventMention, PlaceMention, sentence_of
 
 CLAUSE_DEPS = {"ccomp", "advcl", "ROOT", "parataxis", "conj", "xcomp"}
 VIOLENT_ROOTS = {"18", "19", "20"}
@@ -63,7 +63,7 @@ def event_date(doc: Doc, event: EventMention, dates: Sequence[DateMention], trig
         for date in dates:
             if governor(doc, date.start, date.end, triggers | {head}) == head:
                 return date.value
-    sentence = doc[event.trigger].sent
+    sentence = sentence_of(doc, event.trigger)
     inside = [d for d in dates if sentence.start <= d.start < sentence.end
               and governor(doc, d.start, d.end, triggers) is None]
     if inside and not event.nominal:
@@ -77,7 +77,7 @@ def event_place(doc: Doc, event: EventMention, places: Sequence[PlaceMention], t
     own = attached(doc, places, event, triggers)
     if own:
         return own[-1]  # "over Egypt's Sinai Peninsula": the most specific, last-named place
-    sentence = doc[event.trigger].sent
+    sentence = sentence_of(doc, event.trigger)
     actors = {(m.start, m.end) for m in (event.source, event.target) if m is not None}
     inside = [p for p in places if sentence.start <= p.start < sentence.end and (p.start, p.end) not in actors
               and not _is_actor_span(doc, p) and governor(doc, p.start, p.end, triggers) is None]

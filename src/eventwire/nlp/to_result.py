@@ -10,7 +10,7 @@ from eventwire import __version__
 from eventwire.codebooks.cameo import load_cameo
 from eventwire.context.gazetteer import load_gazetteer
 from eventwire.model import ActorRef, Article, ArticleResult, Count, Entity, Event, Place, Quote
-from eventwire.nlp.annotations import ActorMention, EventMention
+from eventwire.nlp.annotations import ActorMention, EventMention, sentence_of, sentences
 from eventwire.nlp.attach import event_date, event_fatalities, event_place
 from eventwire.nlp.components.actors import mention_index
 
@@ -45,13 +45,13 @@ def _events(doc: Doc, article: Article) -> list[Event]:
     events = []
     for mention in mentions:
         code = cameo[mention.cameo]
-        sentence = doc[mention.trigger].sent
+        sentence = sentence_of(doc, mention.trigger)
         place = event_place(doc, mention, places, triggers)
         location = Place(place.name, place.country, place.lat, place.lon) if place else None
         if location is None and mention.cameo[:2] not in NO_PLACE_ROOTS:
             location = dateline
         events.append(Event(
-            sentence=_sentence_number(doc, sentence.start),
+            sentence=sentences(doc)[1][mention.trigger],
             evidence=sentence.text.strip(),
             source=_actor(mention.source),
             target=_actor(mention.target),
@@ -74,13 +74,6 @@ def _dateline_place(article: Article) -> Place | None:
     if not article.dateline:
         return None
     return load_gazetteer().lookup(article.dateline)
-
-
-def _sentence_number(doc: Doc, start: int) -> int:
-    for number, sentence in enumerate(doc.sents):
-        if sentence.start == start:
-            return number
-    return 0
 
 
 def _entities(doc: Doc) -> list[Entity]:

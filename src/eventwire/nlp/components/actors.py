@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.codebooks.actors import ActorVocabulary, load_actors
 from eventwire.context.gazetteer import Gazetteer, load_gazetteer
-from eventwire.nlp.annotations import ActorMention, register_extensions
+from eventwire.nlp.annotations import ActorMention, register_extensions, sentence_of
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
@@ -183,13 +183,13 @@ class ActorResolver:
                 continue
             place = self.gazetteer.lookup(ent.text)
             if place is not None and place.country:
-                places.setdefault(ent.sent.start, []).append((ent.start, place.country))
+                places.setdefault(sentence_of(doc, ent.start).start, []).append((ent.start, place.country))
         return places
 
     def local_country(self, token: Token, home: str | None) -> str | None:
         """For an actor whose country the text leaves out: the country of the nearest city or region
         named in its sentence ("talks in Beirut with Prime Minister Fouad Siniora"), else ``home``."""
-        nearby = self._places.get(token.sent.start, [])
+        nearby = self._places.get(sentence_of(token.doc, token.i).start, [])
         if not nearby:
             return home
         return min(nearby, key=lambda p: abs(p[0] - token.i))[1]
@@ -262,12 +262,12 @@ class ActorResolver:
     def agent_mention(self, head: Token, fallback_country: str | None,
                       named: list[ActorMention | None]) -> ActorMention | None:
         """A sector noun phrase such as "Israeli troops", "Hezbollah fighters" or "the foreign ministry"."""
-        country, sector = self.describe(head)
-        if sector is None:
-            return None
         own, _ = self.agent_sector([head])
         if own is None and head.dep_ != "appos":
             # The sector word only modifies another noun ("military plane"): not an actor.
+            return None
+        country, sector = self.describe(head)
+        if sector is None:
             return None
         group = self.owner_group(head, named)
         left = min([head.i] + [t.i for t in head.lefts if t.dep_ in MODIFIER_DEPS | {"det"}])
@@ -329,7 +329,7 @@ class ActorResolver:
                     c.lower_ == "two" for t in token.lefts for c in t.lefts):
                 continue
             earlier = [m for m in result if m.start < token.i and m.participant_code and not (
-                m.start >= token.sent.start and doc[m.end - 1].dep_.startswith("nsubj"))]
+                m.start >= sentence_of(doc, token.i).start and doc[m.end - 1].dep_.startswith("nsubj"))]
             codes: list[ActorMention] = []
             for m in reversed(earlier):
                 if all(m.participant_code[:3] != c.participant_code[:3] for c in codes):
@@ -388,7 +388,7 @@ class ActorResolver:
                 is_subject = doc[m.end - 1].dep_.startswith("nsubj")
                 if m.kind == "PERSON" and m.code:
                     persons.append(m)
-                    if is_subject or last_person is None or doc[last_person.end - 1].sent.start != doc[m.start].sent.start:
+                    if is_subject or last_person is None or sentence_of(doc, last_person.start).start != sentence_of(doc, m.start).start:
                         last_person = m
                 elif m.kind in ("GPE", "ORG", "AGENT") and m.code and is_subject \
                         and doc[m.end - 1].tag_ not in ("NNS", "NNPS"):
@@ -450,8 +450,14 @@ class ActorResolver:
 
 
 def mention_index(doc: Doc) -> list[ActorMention | None]:
-    """For each token of the Doc, the actor mention covering it (or None)."""
-    return _index(doc, doc._.ew_actors or [])
+    """For each token of the Doc, the actor mention covering it (or None); built once per Doc."""
+    actors = doc._.ew_actors or []
+    cached = doc.user_data.get("ew_actor_index")
+    if cached is not None and cached[0] is actors:
+        return cached[1]
+    index = _index(doc, actors)
+    doc.user_data["ew_actor_index"] = (actors, index)
+    return index
 
 
 def _index(doc: Doc, mentions: Iterable[ActorMention]) -> list[ActorMention | None]:
@@ -477,12 +483,17 @@ def _trim(ent: Span) -> Span | None:
 
 def _entity_text(token: Token) -> str:
     """The whole entity a token belongs to, or the token's text."""
-    if token.ent_type_:
-        for ent in token.doc.ents:
-            if ent.start <= token.i < ent.end:
-                trimmed = _trim(ent)
-                return trimmed.text if trimmed is not None else token.text
-    return token.text
+    if not token.ent_type_:
+        return token.text
+    doc = token.doc
+    ents = doc.user_data.get("ew_ent_of")
+    if ents is None:
+        ents = doc.user_data["ew_ent_of"] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    ent = ents.get(token.i)
+    if ent is None:
+        return token.text
+    trimmed = _trim(ent)
+    return trimmed.text if trimmed is not None else token.text
 
 
 def _modifiers(head: Token) -> list[Token]:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from eventwire.codebooks.cameo import CameoCode, load_cameo
 from eventwire.codebooks.lexicon import Lexicon, load_lexicon
 from eventwire.codebooks.modality import load_modality_words
-from eventwire.nlp.annotations import ActorMention, EventMention, register_extensions
+from eventwire.nlp.annotations import ActorMention, EventMention, register_extensions, sentence_of
 from eventwire.nlp.components.actors import mention_index
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -51,6 +51,7 @@ class EventExtractor:
 
     def __init__(self, lexicon: Lexicon, cameo: dict[str, CameoCode], modality: dict[str, str]):
         self.lexicon = lexicon
+        self.particles = lexicon.particles
         self.cameo = cameo
         self.modality = modality
 
@@ -80,7 +81,7 @@ class EventExtractor:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         # spaCy labels particles prt, advmod or an object-less prep ("pulled out", "stepped down").
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or (
-            c.dep_ in ("advmod", "prep") and c.lower_ in self.lexicon.particles and _child(c, "pobj") is None)), None)
+            c.dep_ in ("advmod", "prep") and c.lower_ in self.particles and _child(c, "pobj") is None)), None)
         obj = _child(verb, "nsubjpass" if passive else "dobj")
         pattern = self.lexicon.match_verb(lemma, particle, obj.lemma_.lower() if obj else None)
         if pattern is None and particle is not None:
@@ -229,7 +230,7 @@ class EventExtractor:
         for n, event in enumerate(found):
             if event.nominal and any(c.lower_ in ("the", "this", "that") for c in event.trigger.children):
                 earlier = next((f for f in reversed(found[:n]) if _same_kind(f.cameo, event.cameo)
-                                and f.sources and f.trigger.sent.start < event.trigger.sent.start), None)
+                                and f.sources and sentence_of(f.trigger.doc, f.trigger.i).start < sentence_of(event.trigger.doc, event.trigger.i).start), None)
                 if earlier is not None:
                     event.anaphoric = True
                     event.sources = event.sources or list(earlier.sources)
