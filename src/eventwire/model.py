@@ -7,7 +7,7 @@ All classes are frozen dataclasses; sequences are tuples so results are hashable
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 MODALITIES = ("asserted", "intended", "reported")
@@ -187,5 +187,10 @@ def _build(cls: type, data: dict[str, Any]) -> Any:
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
-def _plain(obj: Any) -> dict[str, Any]:
-    return asdict(obj)
+def _plain(obj: Any) -> Any:
+    """JSON-ready form of a dataclass (like ``dataclasses.asdict``, without its deep copies)."""
+    if hasattr(obj, "__dataclass_fields__"):
+        return {name: _plain(getattr(obj, name)) for name in obj.__dataclass_fields__}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(item) for item in obj]
+    return obj

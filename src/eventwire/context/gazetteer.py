@@ -43,6 +43,7 @@ _PLAIN_LATIN = re.compile(r"[A-Za-z' .,()-]*[a-z][A-Za-z' .,()-]*")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "-": " ", "\u2013": " ", ".": "", ",": " "})
 
 
+@lru_cache(maxsize=65536)
 def fold_name(text: str) -> str:
     """The lookup key of a place name: accents, case, hyphens and dots folded; a leading 'the' or
     Arabic article 'al' and a possessive 's dropped ("al-Qamishli" and "Qamishli" meet)."""

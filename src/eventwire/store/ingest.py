@@ -17,6 +17,10 @@ from eventwire.store.connection import Store, open_store
 
 log = logging.getLogger(__name__)
 
+# Articles per write transaction. Coding runs at tens of articles a second, so a batch is a few
+# seconds of work: that is what a kill -9 can lose, and small WAL commits cost next to nothing.
+BATCH = 32
+
 Reader = Callable[..., Iterable[Article | Failure]]
 Coder = Callable[..., Iterable[ArticleResult | Failure]]
 
@@ -50,7 +54,7 @@ def ingest_paths(
     *,
     reader: Reader | None = None,
     coder: Coder | None = None,
-    batch_size: int = 200,
+    batch_size: int = BATCH,
 ) -> IngestSummary:
     """Read, code and store every article under ``paths``; return what was done.
 
