@@ -25,6 +25,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 NATIONAL_DEPS = {"amod", "compound", "nmod", "poss"}
+VIOLENT_ROOTS = {"18", "19", "20"}
+INTENT_AS_AID = {"15"}  # "would send troops to help X": an intended deployment is offered aid (033x)
 AMOUNT_WORDS = {"dollar", "euro", "pound", "yuan", "million", "billion", "tonne", "ton", "worth", "package", "batch"}
 CONTENT_ROOTS = {"02", "10", "11", "12"}  # the content of appeals, demands, accusations, rejections
 CONDITIONS = {"if", "unless", "until"}
@@ -229,13 +231,22 @@ class EventExtractor:
         by_trigger = {f.trigger.i: f for f in found}
         for n, event in enumerate(found):
             if event.nominal and any(c.lower_ in ("the", "this", "that") for c in event.trigger.children):
-                earlier = next((f for f in reversed(found[:n]) if _same_kind(f.cameo, event.cameo)
+                # "the attack": the story's lead event of that kind, i.e. the first one reported
+                earlier = next((f for f in found[:n] if _same_kind(f.cameo, event.cameo)
                                 and f.sources and sentence_of(f.trigger.doc, f.trigger.i).start < sentence_of(event.trigger.doc, event.trigger.i).start), None)
                 if earlier is not None:
                     event.anaphoric = True
                     event.sources = event.sources or list(earlier.sources)
                     if event.targets == [None]:
                         event.targets = list(earlier.targets)
+        for n, event in enumerate(found):
+            if event.cameo[:3] == "016" and event.targets == [None] and event.sources:
+                # "Eritrea denied the charge": the denial answers the last accusation against it
+                accused = {s.participant_code[:3] for s in event.sources if s.participant_code}
+                accusation = next((f for f in reversed(found[:n]) if f.cameo[:2] == "11" and any(
+                    t is not None and (t.participant_code or "")[:3] in accused for t in f.targets)), None)
+                if accusation is not None:
+                    event.targets = list(accusation.sources)
         for event in found:
             if event.targets != [None] or event.nominal:
                 continue
@@ -261,6 +272,14 @@ class EventExtractor:
             if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in event.trigger.children):
                 continue
             if event.anaphoric:
+                continue
+            main = triggers.get(event.trigger.head.i)
+            if (main is not None and main is not event and event.trigger.dep_ in ("advcl", "conj")
+                    and event.trigger.tag_ == "VBG" and _same_kind(main.cameo, event.cameo)
+                    and main.cameo[:2] in VIOLENT_ROOTS):
+                # "pounded the town, killing 12 people": the killing is the attack's outcome
+                if main.targets == [None]:
+                    main.targets = event.targets
                 continue
             if event.cameo == "016" and any(_governing_trigger(f.trigger, {event.trigger.i: event}) is event
                                             for f in found if f is not event):
@@ -324,7 +343,12 @@ class EventExtractor:
                 if all(s.participant_code and s.participant_code[:3] == speaker.code[:3] for s in sources):
                     sources = [speaker]
             targets = event.targets
-            if targets == [None] and cameo[:2] in ("18", "19", "20") and not event.nominal:
+            if targets == [None] and cameo[:2] == "14" and sources and sources[0].participant_code:
+                # protests with no stated target are against the government of the protesters' country
+                country = sources[0].participant_code[:3]
+                targets = [replace(sources[0], code=country + "GOV", place_country=None, members=(),
+                                   entity=f"agent:{country}GOV")]
+            elif targets == [None] and cameo[:2] in ("18", "19", "20") and not event.nominal:
                 place = _place_in_clause(event.trigger)
                 if place is not None:
                     targets = [place]  # "bombed military bases in Sanaa": attacks on a city -> its country
@@ -383,7 +407,8 @@ class EventExtractor:
         root = cameo[:2]
         if modality != "intended" or root in VERBAL_ROOTS:
             return cameo
-        return self.lexicon.intent_code(cameo, threat=root not in COOPERATIVE_ROOTS) or cameo
+        threat = root not in COOPERATIVE_ROOTS and root not in INTENT_AS_AID
+        return self.lexicon.intent_code(cameo, threat=threat) or cameo
 
 
 def resolve_token(token: Token, actors: list, national: bool) -> ActorMention | None:
