@@ -26,6 +26,9 @@ COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 NATIONAL_DEPS = {"amod", "compound", "nmod", "poss"}
 VIOLENT_ROOTS = {"18", "19", "20"}
+# Codes kept without a target (force displays, weapons tests, WMD use): elsewhere a missing target
+# means the coder did not find who was acted upon, and the event is left out.
+NO_TARGET_ROOTS = {"15", "20"}
 INTENT_AS_AID = {"15"}  # "would send troops to help X": an intended deployment is offered aid (033x)
 AMOUNT_WORDS = {"dollar", "euro", "pound", "yuan", "million", "billion", "tonne", "ton", "worth", "package", "batch"}
 CONTENT_ROOTS = {"02", "10", "11", "12"}  # the content of appeals, demands, accusations, rejections
@@ -356,7 +359,7 @@ class EventExtractor:
                 for target in targets:
                     if not source.participant_code:
                         continue
-                    if target is None and "no_target" not in event.flags:
+                    if target is None and ("no_target" not in event.flags or cameo[:2] not in NO_TARGET_ROOTS):
                         continue
                     if target is not None and (not target.participant_code or target.entity == source.entity
                                                or target.participant_code == source.participant_code):
