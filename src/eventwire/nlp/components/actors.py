@@ -322,9 +322,13 @@ class ActorResolver:
                                     for c in countries)
                     mention = replace(mention, members=members)
             result.append(mention)
+        by_token = _index(doc, result)
         for token in doc:
-            if taken[token.i] or token.lemma_.lower() not in GROUP_NOUNS or token.tag_ not in ("NNS", "NNPS"):
+            if token.lemma_.lower() not in GROUP_NOUNS or token.tag_ not in ("NNS", "NNPS"):
                 continue
+            owner = by_token[token.i]
+            if taken[token.i] and not (owner is not None and owner.code is None and owner.kind == "AGENT"):
+                continue  # "the two countries' foreign ministers" is a group; other taken words are not
             if not any(c.lower_ in ("both", "two") for c in token.lefts) and not any(
                     c.lower_ == "two" for t in token.lefts for c in t.lefts):
                 continue
@@ -339,10 +343,16 @@ class ActorResolver:
             if len(codes) < 2:
                 continue
             sector = GROUP_NOUNS[token.lemma_.lower()]
+            if owner is not None and owner.code is None:
+                head_sector, _ = self.agent_sector([doc[owner.end - 1]])
+                sector = head_sector or sector
+                result.remove(owner)
             members = tuple(ActorMention(token.i, token.i + 1, token.text,
                                          _join(m.participant_code[:3], sector) if len(m.participant_code) == 3 or sector
                                          else m.participant_code, "AGENT", m.entity) for m in reversed(codes))
-            result.append(ActorMention(token.i, token.i + 1, token.text, members[0].code, "AGENT", None, members=members))
+            start, end = (owner.start, owner.end) if owner is not None and owner.code is None else (token.i, token.i + 1)
+            members = tuple(replace(m, start=start, end=end) for m in members)
+            result.append(ActorMention(start, end, doc[start:end].text, members[0].code, "AGENT", None, members=members))
         result.sort(key=lambda m: m.start)
         return result
 

@@ -28,8 +28,9 @@ NATIONAL_DEPS = {"amod", "compound", "nmod", "poss"}
 VIOLENT_ROOTS = {"18", "19", "20"}
 # Codes kept without a target (force displays, weapons tests, WMD use): elsewhere a missing target
 # means the coder did not find who was acted upon, and the event is left out.
-NO_TARGET_ROOTS = {"15", "20"}
+NO_TARGET_CODES = ("150", "204")  # code prefixes
 INTENT_AS_AID = {"15"}  # "would send troops to help X": an intended deployment is offered aid (033x)
+HELP_VERBS = {"help", "assist", "support", "aid", "protect", "defend", "bolster", "reinforce"}
 AMOUNT_WORDS = {"dollar", "euro", "pound", "yuan", "million", "billion", "tonne", "ton", "worth", "package", "batch"}
 CONTENT_ROOTS = {"02", "10", "11", "12"}  # the content of appeals, demands, accusations, rejections
 CONDITIONS = {"if", "unless", "until"}
@@ -137,6 +138,16 @@ class EventExtractor:
             # "fight together against terrorism with Merkel": with-phrases name allies.
             target_tokens = [t for t in target_tokens if t.head.lower_ != "with"]
         targets = self.resolve_all(target_tokens, actors, national=True)
+        if any(t.lower_ == "other" and any(c.lower_ in ("each", "one") for c in t.children) or t.lower_ == "another"
+               for t in target_tokens) and len(sources) >= 2:
+            # "Armenia and Azerbaijan accused each other": every side acts on every other side
+            return _Found(verb, sources, [None], pattern.cameo, pattern.flags | {"joint"}, nominal=False,
+                          target_tokens=tuple(target_tokens))
+        if not targets and pattern.cameo[:2] in ("07", "15"):
+            # "send military equipment to help Iraq's Kurdish forces": the helped party is the target
+            for clause in verb.children:
+                if clause.dep_ in ("xcomp", "advcl") and clause.lemma_.lower() in HELP_VERBS:
+                    targets = self.resolve_all([c for c in clause.children if c.dep_ == "dobj"], actors, national=True)
         return _Found(verb, sources, targets or [None], pattern.cameo, pattern.flags, nominal=False,
                       target_tokens=tuple(t for t in target_tokens if t is not None))
 
@@ -233,7 +244,8 @@ class EventExtractor:
         shelling", "denied the charge") is aimed at that event's source."""
         by_trigger = {f.trigger.i: f for f in found}
         for n, event in enumerate(found):
-            if event.nominal and any(c.lower_ in ("the", "this", "that") for c in event.trigger.children):
+            if event.nominal and any(c.lower_ in ("the", "this", "that", "these", "those", "both")
+                                     for c in event.trigger.children):
                 # "the attack": the story's lead event of that kind, i.e. the first one reported
                 earlier = next((f for f in found[:n] if _same_kind(f.cameo, event.cameo)
                                 and f.sources and sentence_of(f.trigger.doc, f.trigger.i).start < sentence_of(event.trigger.doc, event.trigger.i).start), None)
@@ -260,6 +272,12 @@ class EventExtractor:
             owners = [s for a in aimed for s in a.sources if s is not None]
             if owners and event.cameo[:2] in ("01", "09", "11", "12", "17", "16"):
                 event.targets = owners
+            elif aimed and event.cameo[:3] == "045":
+                # "Qatar mediated talks between the two sides": the sides are mediated between
+                parties = [m for a in aimed for m in [*a.sources, *a.targets] if m is not None]
+                event.targets = parties or [None]
+                for a in aimed:
+                    a.anaphoric = True  # the mediated talks are coded as the mediation
 
     def drop_embedded(self, found: list[_Found]) -> list[_Found]:
         """Leave out what is only the content of an appeal, demand, accusation, denial or
@@ -359,7 +377,7 @@ class EventExtractor:
                 for target in targets:
                     if not source.participant_code:
                         continue
-                    if target is None and ("no_target" not in event.flags or cameo[:2] not in NO_TARGET_ROOTS):
+                    if target is None and ("no_target" not in event.flags or not cameo.startswith(NO_TARGET_CODES)):
                         continue
                     if target is not None and (not target.participant_code or target.entity == source.entity
                                                or target.participant_code == source.participant_code):
