@@ -437,7 +437,8 @@ class ActorResolver:
             if owner is None:
                 resolved.append(ActorMention(token.i, token.i + 1, token.text,
                                              antecedent.participant_code, "PRON", antecedent.entity))
-            elif owner.kind == "AGENT" and token.dep_ == "poss" and token.i == owner.start:
+            elif owner.kind == "AGENT" and token.dep_ == "poss" and token.i == owner.start \
+                    and self.describe(doc[owner.end - 1])[0] is None:
                 # "its troops", "his government": the owner's country, the noun's sector
                 sector = owner.code[3:6] if owner.code and len(owner.code) >= 6 else None
                 country = antecedent.participant_code[:3]

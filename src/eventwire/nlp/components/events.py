@@ -99,13 +99,16 @@ class EventExtractor:
             if inner is not None and (obj.pos_ == "NUM" or obj.lemma_.lower() in AMOUNT_WORDS):
                 pattern = self.lexicon.match_verb(lemma, particle, inner.lemma_.lower())
                 obj = inner if pattern is not None else obj
+        if pattern is None and obj is not None and (obj.lemma_.lower() in AMOUNT_WORDS or obj.ent_type_ == "MONEY"):
+            pattern = self.lexicon.match_verb(lemma, particle, "money")  # "provide 10 million dollars"
         recipient = None
         if pattern is None and obj is not None and not passive:
             # "provide Pakistan with loans": the thing is in the with-phrase, the object receives it.
             for prep in verb.children:
                 thing = _child(prep, "pobj") if prep.dep_ == "prep" and prep.lower_ == "with" else None
                 if thing is not None:
-                    inner = next((_child(c, "pobj") for c in thing.children if c.dep_ == "prep" and c.lower_ in ("in", "of")), None)
+                    inner = next((_child(c, "pobj") for c in [*thing.children, *verb.children]
+                                  if c.dep_ == "prep" and c.lower_ in ("in", "of")), None)
                     if inner is not None and thing.lemma_.lower() in AMOUNT_WORDS:
                         thing = inner
                     pattern = self.lexicon.match_verb(lemma, particle, thing.lemma_.lower())
