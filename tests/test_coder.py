@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
         ("German Chancellor Angela Merkel met with French President Emmanuel Macron in Berlin.", ("DEUGOV", "04", "FRAGOV")),
         ("Kenyan police arrested five protesters in Nairobi.", ("KENCOP", "17", "KENCVL")),
         # capital and seat-of-government metonyms
-        ("The Kremlin rejected the proposal by Poland.", ("RUSGOV", "12", "POL")),
+        ("The Kremlin rejected Poland's proposal.", ("RUSGOV", "12", "POL")),
         ("Moscow expelled two British diplomats.", ("RUS", "16", "GBRGOV")),
         # passive voice with a by-agent
         ("Five protesters were arrested by Kenyan police.", ("KENCOP", "17", "KENCVL")),
@@ -29,14 +29,14 @@ pytestmark = pytest.mark.slow
     ],
 )
 def test_single_sentence_dyads(code, text, expected):
-    result = code(text)
+    result = code(text, published="2019-06-01")
     source, root, target = expected
     roots = {(s, c[:2], t) for s, c, t in dyads(result)}
     assert (source, root, target) in roots, roots
 
 
 def test_compound_subject_gives_one_event_per_actor(code):
-    result = code("France and Russia condemned the attack on Turkey.")
+    result = code("France and Russia condemned Turkey for the incursion.")
     pairs = {(s[:3], t[:3]) for s, c, t in dyads(result) if c.startswith("11") and t}
     assert {("FRA", "TUR"), ("RUS", "TUR")} <= pairs
 

@@ -240,7 +240,9 @@ class ActorResolver:
             return ActorMention(span.start, span.end, text, code, kind, f"actor:{code}")
         if label == "NORP":
             iso3 = self.vocab.demonyms.get(key)
-            return ActorMention(span.start, span.end, text, iso3, "NORP", f"gpe:{iso3}") if iso3 else None
+            if iso3:
+                return ActorMention(span.start, span.end, text, iso3, "NORP", f"gpe:{iso3}")
+            label = "GPE"  # the small model tags some cities NORP ("Aleppo")
         if label == "PERSON":
             country, sector = self.describe(span.root)
             if country is None and sector is not None:

@@ -141,10 +141,9 @@ class EventExtractor:
             # "fight together against terrorism with Merkel": with-phrases name allies.
             target_tokens = [t for t in target_tokens if t.head.lower_ != "with"]
         targets = self.resolve_all(target_tokens, actors, national=True)
-        if any(t.lower_ == "other" and any(c.lower_ in ("each", "one") for c in t.children) or t.lower_ == "another"
-               for t in target_tokens) and len(sources) >= 2:
+        if _reciprocal(target_tokens) and len(sources) >= 2:
             # "Armenia and Azerbaijan accused each other": every side acts on every other side
-            return _Found(verb, sources, [None], pattern.cameo, pattern.flags | {"joint"}, nominal=False,
+            return _Found(verb, sources, [None], pattern.cameo, pattern.flags, nominal=False,
                           target_tokens=tuple(target_tokens))
         if not targets and pattern.cameo[:2] in ("07", "15"):
             # "send military equipment to help Iraq's Kurdish forces": the helped party is the target
@@ -387,7 +386,10 @@ class EventExtractor:
                         continue
                     events.append(EventMention(event.trigger.i, source, target, cameo, negated,
                                                modality, event.nominal))
-            if "joint" in event.flags and not event.nominal and len(sources) >= 2 and event.targets == [None]:
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in event.trigger.children)
+            if ("joint" in event.flags and not event.nominal and len(sources) >= 2 and event.targets == [None]
+                    and own_subject and not event.target_tokens or _reciprocal(event.target_tokens) and len(sources) >= 2):
+                # "A and B met", "A and B accused each other": each acts on the other
                 for a in sources:
                     for b in sources:
                         if a is not b and a.participant_code and b.participant_code:
@@ -493,6 +495,12 @@ def _governing_trigger(trigger: Token, triggers: dict) -> "_Found | None":
         if current.i in triggers:
             return triggers[current.i]
     return None
+
+
+def _reciprocal(tokens) -> bool:
+    """True for "each other" / "one another" as the object."""
+    return any(t.lower_ == "other" and any(c.lower_ in ("each", "one") for c in t.children) or t.lower_ == "another"
+               for t in tokens)
 
 
 def _has_ally(verb: Token) -> bool:
