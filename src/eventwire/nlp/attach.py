@@ -18,6 +18,18 @@ from eventwire.nlp.annotations import DateMention, EventMention, PlaceMention, s
 
 CLAUSE_DEPS = {"ccomp", "advcl", "ROOT", "parataxis", "conj", "xcomp"}
 VIOLENT_ROOTS = {"18", "19", "20"}
+# Statements, appeals, intents, accusations, threats, sanctions and phone calls have a place
+# only when the text attaches one to them ("said in Istanbul"): CODING.md section 6.
+PLACELESS_ROOTS = {"01", "02", "03", "05", "10", "11", "12", "13", "16"}
+PLACELESS_CODES = {"041"}
+UNPLACED_ROOTS = {"03"}  # intents are about the future: no place even when one is named
+LOCATIVE_PREPS = {"in", "at", "near", "on", "over", "outside", "inside", "into", "across", "around", "off",
+                  "along", "throughout", "within", "to"}
+
+
+def has_place(cameo: str) -> bool:
+    """True when an event of this code takes a place from its sentence or the dateline."""
+    return cameo[:2] not in PLACELESS_ROOTS and cameo[:3] not in PLACELESS_CODES
 
 
 def governor(doc: Doc, start: int, end: int, triggers: set[int]) -> int | None:
@@ -72,11 +84,15 @@ def event_date(doc: Doc, event: EventMention, dates: Sequence[DateMention], trig
 
 
 def event_place(doc: Doc, event: EventMention, places: Sequence[PlaceMention], triggers: set[int]) -> PlaceMention | None:
-    """The place of an event: attached to it, else named in its sentence (but not as one of its
-    actors), else None (the caller may fall back on the dateline)."""
-    own = attached(doc, places, event, triggers)
+    """The place of an event: attached to it, else (for material acts) named in its sentence but
+    not as one of its actors, else None (the caller may fall back on the dateline)."""
+    if event.cameo[:2] in UNPLACED_ROOTS or event.cameo[:3] in PLACELESS_CODES:
+        return None
+    own = [p for p in attached(doc, places, event, triggers) if _is_locative(doc, p)]
     if own:
         return own[-1]  # "over Egypt's Sinai Peninsula": the most specific, last-named place
+    if not has_place(event.cameo):
+        return None
     sentence = sentence_of(doc, event.trigger)
     actors = {(m.start, m.end) for m in (event.source, event.target) if m is not None}
     inside = [p for p in places if sentence.start <= p.start < sentence.end and (p.start, p.end) not in actors
@@ -97,7 +113,21 @@ def event_fatalities(doc: Doc, event: EventMention, counts: Sequence, triggers: 
     return sum(c.number for c in mine)
 
 
+def _is_locative(doc: Doc, place: PlaceMention) -> bool:
+    """True when a place name says where something happened ("in Cairo's Tahrir Square", "the
+    capital Sanaa"), not who acted or which country an actor belongs to ("U.S. President")."""
+    token = doc[place.start:place.end].root
+    for _ in range(4):
+        if token.dep_ == "pobj":
+            return token.head.lower_ in LOCATIVE_PREPS
+        if token.dep_ not in ("appos", "compound", "poss", "nmod", "amod") or token.head.i == token.i:
+            return token.dep_ == "npadvmod"
+        token = token.head
+    return False
+
+
 def _is_actor_span(doc: Doc, place: PlaceMention) -> bool:
     """True when a country name stands as an actor (subject or object), not as a place."""
     root = doc[place.start:place.end].root
-    return root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")
+    return root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "dative", "appos", "conj") or (
+        root.dep_ == "pobj" and root.head.lower_ in ("with", "by", "against", "from", "between", "of"))

@@ -11,11 +11,10 @@ from eventwire.codebooks.cameo import load_cameo
 from eventwire.context.gazetteer import load_gazetteer
 from eventwire.model import ActorRef, Article, ArticleResult, Count, Entity, Event, Place, Quote
 from eventwire.nlp.annotations import ActorMention, EventMention, sentence_of, sentences
-from eventwire.nlp.attach import event_date, event_fatalities, event_place
+from eventwire.nlp.attach import event_date, event_fatalities, event_place, has_place
 from eventwire.nlp.components.actors import mention_index
 
 LISTED_KINDS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-NO_PLACE_ROOTS = {"01"}  # claims and comments: where they were made is rarely said
 
 
 def to_result(doc: Doc, article: Article) -> ArticleResult:
@@ -48,7 +47,7 @@ def _events(doc: Doc, article: Article) -> list[Event]:
         sentence = sentence_of(doc, mention.trigger)
         place = event_place(doc, mention, places, triggers)
         location = Place(place.name, place.country, place.lat, place.lon) if place else None
-        if location is None and mention.cameo[:2] not in NO_PLACE_ROOTS:
+        if location is None and has_place(mention.cameo):
             location = dateline
         events.append(Event(
             sentence=sentences(doc)[1][mention.trigger],
