@@ -67,7 +67,10 @@ def attached(doc: Doc, spans: Sequence, event: EventMention, triggers: set[int])
 
 def event_date(doc: Doc, event: EventMention, dates: Sequence[DateMention], triggers: set[int]) -> str | None:
     """The date of an event: its own, else its embedding statement's, else the sentence's, else
-    the publication date."""
+    the publication date. Dates after publication (what an intent or threat is about) are not
+    the event's date: intents and threats take the statement's date (CODING.md section 5)."""
+    published = doc._.ew_published
+    dates = [d for d in dates if not (published and d.value[: len(published)] > published[: len(d.value)])]
     own = attached(doc, dates, event, triggers)
     if own:
         return own[0].value
