@@ -53,12 +53,28 @@ def _filter(options: dict[str, Any], **extra: Any) -> EventFilter:
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
-@click.option("--workers", default=1, show_default=True, help="Worker processes (one spaCy model each).")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Worker processes (one spaCy model each); default 1, or every CPU with --engine ray.")
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date for every article.")
-def ingest(paths: tuple[str, ...], db: str, workers: int, published: str | None) -> None:
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: code here and store in --db; ray: code on Ray Data, write Parquet to --out.")
+@click.option("--out", metavar="DIR", help="Output folder or URI for --engine ray (Parquet tables).")
+@click.option("--address", metavar="HOST:PORT", help="Ray cluster to use (default: start a local one).")
+def ingest(paths: tuple[str, ...], db: str, workers: int | None, published: str | None,
+           engine: str, out: str | None, address: str | None) -> None:
     """Read, code and store every article under PATHS ("-" for standard input)."""
+    if engine == "ray":
+        from eventwire.distributed import ingest_ray
+
+        if not out:
+            raise click.UsageError("--engine ray writes Parquet: give --out DIR (then `eventwire load DIR --db DB`)")
+        result = ingest_ray(paths, out, workers=workers, address=address, published=published)
+        click.echo(result.line())
+        sys.exit(1 if result.failed else 0)
+    if out or address:
+        raise click.UsageError("--out and --address go with --engine ray")
     try:
-        summary = ingest_paths(paths, db, workers=workers, published=published)
+        summary = ingest_paths(paths, db, workers=workers or 1, published=published)
     except KeyboardInterrupt:
         click.echo("eventwire: interrupted; finished batches are stored, run again to continue", err=True)
         sys.exit(130)
