@@ -25,3 +25,14 @@ def test_check_floors_reports_a_drop():
     assert check_floors({"event_root_f1": 0.5, "events_in_no_event_articles": 2},
                         {"event_root_f1": 0.6, "events_in_no_event_articles_max": 0}) == [
         "event_root_f1 = 0.5 < 0.6", "events_in_no_event_articles = 2 > 0"]
+
+
+def test_no_article_of_the_gold_set_or_samples_crashes_the_coder():
+    from eventwire.model import Failure
+    from eventwire.pipeline import code_files, code_stream
+    from eventwire.sources import read_text
+
+    gold = read_gold(GOLD)
+    items = [read_text(g["raw"], origin=g["id"], published=g["published"]) for g in gold]
+    results = list(code_stream(items)) + list(code_files([str(Path(__file__).parent.parent / "samples")]))
+    assert [r for r in results if isinstance(r, Failure)] == []

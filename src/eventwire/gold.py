@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any, Iterable
 
 from eventwire.errors import EventwireError
 from eventwire.model import Failure
+
+log = logging.getLogger(__name__)
 
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
@@ -38,5 +41,11 @@ def code_gold(gold: Iterable[dict[str, Any]], workers: int = 1) -> list[dict[str
     from eventwire.sources import read_text
 
     items = [read_text(g["raw"], origin=str(g.get("id")), published=g.get("published")) for g in gold]
-    return [{"events": [], "entities": [], "quotes": [], "counts": []} if isinstance(r, Failure) else r.to_dict()
-            for r in code_stream(items, workers=workers)]
+    predictions = []
+    for result in code_stream(items, workers=workers):
+        if isinstance(result, Failure):
+            log.warning("gold article %s could not be coded (%s): scored as coding nothing", result.input, result.reason)
+            predictions.append({"events": [], "entities": [], "quotes": [], "counts": []})
+        else:
+            predictions.append(result.to_dict())
+    return predictions

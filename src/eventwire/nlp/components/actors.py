@@ -348,7 +348,8 @@ class ActorResolver:
             if owner is not None and owner.code is None:
                 head_sector, _ = self.agent_sector([doc[owner.end - 1]])
                 sector = head_sector or sector
-                result.remove(owner)
+                if owner in result:
+                    result.remove(owner)
             members = tuple(ActorMention(token.i, token.i + 1, token.text,
                                          _join(m.participant_code[:3], sector) if len(m.participant_code) == 3 or sector
                                          else m.participant_code, "AGENT", m.entity) for m in reversed(codes))
