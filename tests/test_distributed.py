@@ -182,7 +182,7 @@ def test_cluster_started_by_ray_start_is_used_by_address(tmp_path):
     process = subprocess.Popen(head + ["--block", f"--temp-dir={temp}", "--num-cpus=2"], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        ingest = [a.replace("6379", str(port)) for a in _doc_command("eventwire ingest --engine ray")]
+        ingest = [a.replace("6379", str(port)) for a in _doc_command("eventwire ingest --engine ray --address")]
         assert "--address" in ingest and f"127.0.0.1:{port}" in ingest
         out = tmp_path / "out"
         args = [str(BIN / "eventwire")] + ingest[1:ingest.index("--out")] + [

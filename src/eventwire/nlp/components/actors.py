@@ -256,6 +256,14 @@ class ActorResolver:
                 return ActorMention(span.start, span.end, text, None, label, f"place:{key}",
                                     place_country=place.country)
             return None
+        if label == "ORG":
+            own, _ = self.agent_sector([span.root])
+            if own is not None:
+                country, sector = self.describe(span.root)
+                country = country or home
+                if country:
+                    code = _join(country, sector)
+                    return ActorMention(span.start, span.end, text, code, "ORG", f"agent:{code}:{key}")
         place = self.gazetteer.lookup(text) if label == "ORG" else None
         if place is not None and place.country:
             return ActorMention(span.start, span.end, text, None, "LOC", f"place:{key}", place_country=place.country)
@@ -279,6 +287,12 @@ class ActorResolver:
         if group is not None:
             # Members of a named organisation or armed group carry its code ("Boko Haram gunmen").
             return ActorMention(left, head.i + 1, text, group.code, "AGENT", group.entity)
+        if country is None and sector == "REB":
+            armed = next((m for m in reversed(named[: head.i]) if m is not None and m.code
+                          and m.kind == "ORG" and m.code[3:] in ("REB", "ISI", "MUSISI")), None)
+            if armed is not None:
+                # "the attackers", "the militants": the armed group the story is about
+                return ActorMention(head.i, head.i + 1, head.text, armed.code, "AGENT", armed.entity)
         if country is None and not _has_determiner_of_other(head):
             country = fallback_country
         code = _join(country, sector) if country else None
@@ -329,6 +343,10 @@ class ActorResolver:
             if token.lemma_.lower() not in GROUP_NOUNS or token.tag_ not in ("NNS", "NNPS"):
                 continue
             owner = by_token[token.i]
+            if owner is not None and owner.kind == "AGENT" and owner.code and owner.start == token.i - 1 \
+                    and self.describe(token)[0] is None:
+                owner = replace(owner, code=None)  # "both leaders": the country was only a guess
+                result[result.index(by_token[token.i])] = owner
             if taken[token.i] and not (owner is not None and owner.code is None and owner.kind == "AGENT"):
                 continue  # "the two countries' foreign ministers" is a group; other taken words are not
             if not any(c.lower_ in ("both", "two") for c in token.lefts) and not any(
@@ -423,7 +441,8 @@ class ActorResolver:
             if lower in PERSON_PRONOUNS:
                 antecedent = last_person
                 if token.dep_ in ("dobj", "pobj", "dative") and antecedent is not None:
-                    subject = next((c for c in token.head.children if c.dep_.startswith("nsubj")), None)
+                    verb = token.head.head if token.dep_ == "pobj" else token.head
+                    subject = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
                     subject_mention = by_token[subject.i] if subject is not None else None
                     if subject_mention is not None and subject_mention.entity == antecedent.entity:
                         others = [p for p in persons if p.entity != antecedent.entity]

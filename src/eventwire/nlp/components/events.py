@@ -371,7 +371,7 @@ class EventExtractor:
                 country = sources[0].participant_code[:3]
                 targets = [replace(sources[0], code=country + "GOV", place_country=None, members=(),
                                    entity=f"agent:{country}GOV")]
-            elif targets == [None] and cameo[:2] in ("18", "19", "20") and not event.nominal:
+            elif targets == [None] and cameo[:2] in ("15", "18", "19", "20") and not event.nominal:
                 place = _place_in_clause(event.trigger)
                 if place is not None:
                     targets = [place]  # "bombed military bases in Sanaa": attacks on a city -> its country
@@ -509,7 +509,18 @@ def _has_ally(verb: Token) -> bool:
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    return [t for t in token.conjuncts if t.i > token.i]
+    """The members of a list that ``token`` heads: conjuncts, and appositions that continue a
+    list of names ("Canada, Brazil, Colombia and Argentina" parses Brazil as an apposition)."""
+    members: list[Token] = []
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ == "conj" or (child.dep_ == "appos" and child.pos_ == "PROPN" and current.pos_ == "PROPN"
+                                         and child.ent_type_ == current.ent_type_ == "GPE"):
+                members.append(child)
+                stack.append(child)
+    return sorted(members, key=lambda t: t.i)
 
 
 def _child(token: Token | None, dep: str) -> Token | None:
