@@ -394,7 +394,8 @@ class EventExtractor:
                     for b in sources:
                         if a is not b and a.participant_code and b.participant_code:
                             events.append(EventMention(event.trigger.i, a, b, cameo, negated, modality, False))
-        return _dedupe(events)
+        intents = {codes[0]: root for root, codes in self.lexicon.intent.items() if codes[0] and len(root) == 2}
+        return _dedupe(events, intents)
 
     def reading(self, trigger: Token) -> tuple[bool, str, ActorMention | None]:
         """(negated, modality, speaker) from the words governing the trigger."""
@@ -529,14 +530,14 @@ def _child(token: Token | None, dep: str) -> Token | None:
     return next((c for c in token.children if c.dep_ == dep), None)
 
 
-def _dedupe(events: list[EventMention]) -> list[EventMention]:
+def _dedupe(events: list[EventMention], intents: dict[str, str] | None = None) -> list[EventMention]:
     """Restatements are coded once: an event whose root and actors repeat an earlier one's (the
     same codes, or one more specific: RUS and RUSGOV) is merged into it, keeping the first
     mention and the most specific codes."""
     kept: list[EventMention] = []
     for event in events:
         for n, first in enumerate(kept):
-            if (first.cameo[:2], first.negated) != (event.cameo[:2], event.negated):
+            if first.negated != event.negated or not _same_act(first.cameo, event.cameo, intents or {}):
                 continue
             if not _compatible(first.source, event.source) or not _compatible(first.target, event.target):
                 continue
@@ -549,6 +550,11 @@ def _dedupe(events: list[EventMention]) -> list[EventMention]:
         else:
             kept.append(event)
     return kept
+
+
+def _same_act(a: str, b: str, intents: dict[str, str]) -> bool:
+    """Same root, or one is the intent to do the other ("would discuss" 036 and "met" 04x)."""
+    return a[:2] == b[:2] or intents.get(a) == b[:2] or intents.get(b) == a[:2]
 
 
 def _compatible(a: ActorMention | None, b: ActorMention | None) -> bool:
