@@ -165,7 +165,7 @@ def test_every_good_article_is_stored_and_coded(faults):
 def test_summary_and_exit_code_report_failures(faults):
     *_, first, _, _ = faults
     assert first.exit_code == 1
-    assert first.stdout.strip().splitlines()[-1].startswith(f"6 articles, ")
+    assert first.stdout.strip().splitlines()[-1].startswith("6 articles, ")
     assert first.stdout.strip().endswith(f"{len(BAD)} failed: see `eventwire failures`")
 
 

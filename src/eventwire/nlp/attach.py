@@ -24,7 +24,7 @@ PLACELESS_ROOTS = {"01", "02", "03", "05", "10", "11", "12", "13", "16"}
 PLACELESS_CODES = {"041"}
 UNPLACED_ROOTS = {"03"}  # intents are about the future: no place even when one is named
 LOCATIVE_PREPS = {"in", "at", "near", "on", "over", "outside", "inside", "into", "across", "around", "off",
-                  "along", "throughout", "within", "to"}
+                  "along", "throughout", "within", "to", "toward", "towards", "outside", "near"}
 
 
 def has_place(cameo: str) -> bool:

@@ -49,6 +49,9 @@ def _events(doc: Doc, article: Article) -> list[Event]:
         location = Place(place.name, place.country, place.lat, place.lon) if place else None
         if location is None and has_place(mention.cameo):
             location = dateline
+        if (location is None or location.country is None) and mention.cameo[:2] in ("18", "19", "20"):
+            # a strike "in the Red Sea" on Houthi targets: the attacked country is the best place known
+            location = _country_place(mention.target) or location
         events.append(Event(
             sentence=sentences(doc)[1][mention.trigger],
             evidence=sentence.text.strip(),
@@ -67,6 +70,17 @@ def _events(doc: Doc, article: Article) -> list[Event]:
             trigger=doc[mention.trigger].text,
         ))
     return events
+
+
+def _country_place(target: ActorMention | None) -> Place | None:
+    """The centre of the target's country, for an attack whose place the text leaves vague."""
+    code = target.participant_code if target is not None else None
+    if not code or code[:3] in ("IGO", "NGO", "IMG"):
+        return None
+    from eventwire.codebooks.actors import load_actors
+
+    country = load_actors().countries.get(code[:3])
+    return Place(country.name, country.iso3, country.lat, country.lon) if country else None
 
 
 def _dateline_place(article: Article) -> Place | None:

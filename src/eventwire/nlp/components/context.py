@@ -54,7 +54,10 @@ class PlaceComponent:
     article mentions to settle ambiguous names."""
 
     def __init__(self) -> None:
+        from eventwire.codebooks.actors import load_actors
+
         self.gazetteer = load_gazetteer()
+        self.demonyms = load_actors().demonyms
 
     def __call__(self, doc: Doc) -> Doc:
         context = _article_countries(doc)
@@ -63,8 +66,31 @@ class PlaceComponent:
             place = self.gazetteer.lookup(span.text, context)
             if place is not None:
                 places.append(PlaceMention(span.start, span.end, place.name, place.country, place.lat, place.lon))
-        doc._.ew_places = places
+        covered = {i for p in places for i in range(p.start, p.end)}
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC") and ent.start not in covered:
+                country = self.described_country(ent)
+                if country is not None:
+                    centre = self.gazetteer.lookup(country)
+                    lat, lon = (centre.lat, centre.lon) if centre else (None, None)
+                    places.append(PlaceMention(ent.start, ent.end, ent.text, country, lat, lon))
+        doc._.ew_places = sorted(places, key=lambda p: p.start)
         return doc
+
+    def described_country(self, ent: Span) -> str | None:
+        """The country of a place the gazetteer does not know, from the words around it: "the
+        southern Lebanese town of Bint Jbeil", "the Nigerian border town of Gamboru"."""
+        root = ent.root
+        if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.pos_ != "NOUN":
+            return None
+        for word in root.head.head.lefts:
+            if word.ent_type_ in ("NORP", "GPE"):
+                place = self.gazetteer.lookup(word.text)
+                iso3 = place.country if place else None
+                iso3 = iso3 or self.demonyms.get(word.lower_)
+                if iso3:
+                    return iso3
+        return None
 
 
 def _article_countries(doc: Doc) -> list[str]:
