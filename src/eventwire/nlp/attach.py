@@ -25,6 +25,7 @@ PLACELESS_CODES = {"041"}
 UNPLACED_ROOTS = {"03"}  # intents are about the future: no place even when one is named
 LOCATIVE_PREPS = {"in", "at", "near", "on", "over", "outside", "inside", "into", "across", "around", "off",
                   "along", "throughout", "within", "to", "toward", "towards", "outside", "near"}
+STATEMENT_PREPS = {"in", "at"}  # "said in Istanbul"; "called on Israel" names a target, not a place
 
 
 def has_place(cameo: str) -> bool:
@@ -91,7 +92,8 @@ def event_place(doc: Doc, event: EventMention, places: Sequence[PlaceMention], t
     not as one of its actors, else None (the caller may fall back on the dateline)."""
     if event.cameo[:2] in UNPLACED_ROOTS or event.cameo[:3] in PLACELESS_CODES:
         return None
-    own = [p for p in attached(doc, places, event, triggers) if _is_locative(doc, p)]
+    preps = LOCATIVE_PREPS if has_place(event.cameo) else STATEMENT_PREPS
+    own = [p for p in attached(doc, places, event, triggers) if _is_locative(doc, p, preps)]
     if own:
         return own[-1]  # "over Egypt's Sinai Peninsula": the most specific, last-named place
     if not has_place(event.cameo):
@@ -116,13 +118,13 @@ def event_fatalities(doc: Doc, event: EventMention, counts: Sequence, triggers: 
     return sum(c.number for c in mine)
 
 
-def _is_locative(doc: Doc, place: PlaceMention) -> bool:
+def _is_locative(doc: Doc, place: PlaceMention, preps: frozenset[str] | set[str] = frozenset()) -> bool:
     """True when a place name says where something happened ("in Cairo's Tahrir Square", "the
     capital Sanaa"), not who acted or which country an actor belongs to ("U.S. President")."""
     token = doc[place.start:place.end].root
     for _ in range(4):
         if token.dep_ == "pobj":
-            return token.head.lower_ in LOCATIVE_PREPS
+            return token.head.lower_ in (preps or LOCATIVE_PREPS)
         if token.dep_ not in ("appos", "compound", "poss", "nmod", "amod") or token.head.i == token.i:
             return token.dep_ == "npadvmod"
         token = token.head

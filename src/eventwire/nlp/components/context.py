@@ -62,7 +62,13 @@ class PlaceComponent:
     def __call__(self, doc: Doc) -> Doc:
         context = _article_countries(doc)
         places = []
+        # Names the actors component knows as organisations or people are not places
+        # ("Hamas", "European Union"), whatever a city elsewhere is called.
+        actor_tokens = {i for m in doc._.ew_actors or [] if m.code and m.kind in ("ORG", "PERSON", "AGENT")
+                        for i in range(m.start, m.end)}
         for span in find_place_spans(doc):
+            if actor_tokens.intersection(range(span.start, span.end)):
+                continue
             place = self.gazetteer.lookup(span.text, context)
             if place is not None:
                 places.append(PlaceMention(span.start, span.end, place.name, place.country, place.lat, place.lon))
