@@ -288,7 +288,8 @@ class ActorResolver:
             # Members of a named organisation or armed group carry its code ("Boko Haram gunmen").
             return ActorMention(left, head.i + 1, text, group.code, "AGENT", group.entity)
         if country is None and sector == "REB":
-            armed = next((m for m in reversed(named[: head.i]) if m is not None and m.code
+            recent = sentence_of(head.doc, max(0, sentence_of(head.doc, head.i).start - 1)).start
+            armed = next((m for m in reversed(named[recent: head.i]) if m is not None and m.code
                           and m.kind == "ORG" and m.code[3:] in ("REB", "ISI", "MUSISI")), None)
             if armed is not None:
                 # "the attackers", "the militants": the armed group the story is about
@@ -443,6 +444,9 @@ class ActorResolver:
                 if token.dep_ in ("dobj", "pobj", "dative") and antecedent is not None:
                     verb = token.head.head if token.dep_ == "pobj" else token.head
                     subject = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
+                    while subject is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+                        verb = verb.head  # "spoke to Mubarak and urged him": the subject of "spoke"
+                        subject = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
                     subject_mention = by_token[subject.i] if subject is not None else None
                     if subject_mention is not None and subject_mention.entity == antecedent.entity:
                         others = [p for p in persons if p.entity != antecedent.entity]
