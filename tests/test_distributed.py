@@ -178,7 +178,7 @@ def test_cluster_started_by_ray_start_is_used_by_address(tmp_path):
     head = [a.replace("6379", str(port)) for a in _doc_command("ray start --head")]
     assert {"--node-ip-address=127.0.0.1", "--include-dashboard=false"} <= set(head)
     head[0] = str(BIN / "ray")
-    env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0"}
+    env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0", "RAY_AUTH_MODE": "token"}  # as docs/cluster.md says
     process = subprocess.Popen(head + ["--block", f"--temp-dir={temp}", "--num-cpus=2"], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:

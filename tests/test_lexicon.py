@@ -194,7 +194,10 @@ def test_every_example_triggers_its_own_row(nlp, name, header):
         lines = set()
         for token in doc:
             if header == "verb":
-                obj = next((c.lemma_.lower() for c in token.children if c.dep_ == "dobj"), None)
+                from eventwire.nlp.components.events import direct_object
+
+                found_obj = direct_object(token)
+                obj = found_obj.lemma_.lower() if found_obj is not None else None
                 found = LEX.match_verb(token.lemma_.lower(), _particle(token, LEX.particles), obj)
             else:
                 mods = [c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")]

@@ -88,7 +88,7 @@ class EventExtractor:
         # spaCy labels particles prt, advmod or an object-less prep ("pulled out", "stepped down").
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or (
             c.dep_ in ("advmod", "prep") and c.lower_ in self.particles and _child(c, "pobj") is None)), None)
-        obj = _child(verb, "nsubjpass" if passive else "dobj")
+        obj = direct_object(verb, passive)
         pattern = self.lexicon.match_verb(lemma, particle, obj.lemma_.lower() if obj else None)
         if pattern is None and particle is not None:
             pattern = self.lexicon.match_verb(lemma, None, obj.lemma_.lower() if obj else None)
@@ -436,6 +436,15 @@ class EventExtractor:
             return cameo
         threat = root not in COOPERATIVE_ROOTS and root not in INTENT_AS_AID
         return self.lexicon.intent_code(cameo, threat=threat) or cameo
+
+
+def direct_object(verb: Token, passive: bool = False) -> Token | None:
+    """The object a verb pattern's ``object`` column is matched against: the direct object (the
+    passive subject), or a bare noun phrase after it ("gave the diplomats 72 hours to leave")."""
+    obj = _child(verb, "nsubjpass" if passive else "dobj")
+    if obj is None and not passive:
+        obj = _child(verb, "npadvmod")
+    return obj
 
 
 def resolve_token(token: Token, actors: list, national: bool) -> ActorMention | None:
