@@ -85,9 +85,10 @@ def _scan_area_names(doc: Doc, gaz: Gazetteer) -> list[Span]:
     for start, token in enumerate(doc):
         if not token.text[:1].isupper() or token.lower_ == "the":
             continue
-        if fold_name(token.text).split(" ")[0] not in first_words:
+        longest = first_words.get(fold_name(token.text).split(" ")[0])
+        if longest is None:
             continue  # no area name starts with this word: skip the window scan
-        for end in range(min(len(doc), start + _MAX_SCAN_TOKENS), start, -1):
+        for end in range(min(len(doc), start + longest), start, -1):
             last = doc[end - 1]
             if last.is_punct or last.is_space or last.tag_ == "POS":
                 continue
@@ -104,9 +105,16 @@ def _scan_area_names(doc: Doc, gaz: Gazetteer) -> list[Span]:
 
 
 @lru_cache(maxsize=4)
-def _first_words(areas: frozenset[str]) -> frozenset[str]:
-    """The first words of the area names (the scan starts only at these)."""
-    return frozenset(name.split(" ")[0] for name in areas if name)
+def _first_words(areas: frozenset[str]) -> dict[str, int]:
+    """First word of the area names -> the most tokens a name starting with it can span (the scan
+    starts only at these words and looks no further)."""
+    longest: dict[str, int] = {}
+    for name in areas:
+        if name:
+            first = name.split(" ")[0]
+            # folding drops dots and hyphens: allow for the tokens they make, within the old bound
+            longest[first] = min(_MAX_SCAN_TOKENS, max(longest.get(first, 0), 2 * len(name.split(" ")) + 1))
+    return longest
 
 
 def _clashes(window: Span, ent_of: dict[int, Span], gaz: Gazetteer) -> bool:
