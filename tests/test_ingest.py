@@ -110,8 +110,8 @@ def snapshot(db: Path) -> dict[str, list]:
                     f" x.fatalities, x.negated, x.pipeline_version FROM mentions x {by_article}",
         "events": "SELECT a.id, x.cameo, x.source_code, x.target_code, x.date, x.location_country, x.num_mentions,"
                   " x.num_sources, x.num_articles FROM events x JOIN articles a ON a.pk = x.first_article_pk",
-        "links": f"SELECT a.id, x.seq, e.cameo, e.source_code, e.target_code FROM mentions x {by_article}"
-                 " JOIN events e ON e.pk = x.event_pk",
+        "links": f"SELECT a.id, x.seq, b.id, e.cameo, e.source_code, e.target_code, e.date FROM mentions x"
+                 f" {by_article} JOIN events e ON e.pk = x.event_pk JOIN articles b ON b.pk = e.first_article_pk",
         "entities": f"SELECT a.id, x.seq, x.text, x.kind, x.actor FROM entities x {by_article}",
         "quotes": f"SELECT a.id, x.seq, x.speaker, x.text FROM quotes x {by_article}",
         "counts": f"SELECT a.id, x.seq, x.kind, x.number FROM counts x {by_article}",
@@ -128,7 +128,7 @@ def snapshot(db: Path) -> dict[str, list]:
 
 @pytest.fixture(scope="module")
 def faults(tmp_path_factory):
-    """One ingest of the fault folder, then a second identical one: (folder, db, good origins, runs)."""
+    """Ingest the fault folder twice: folder, db, good origins, first run, content after it, second run."""
     base = tmp_path_factory.mktemp("faults")
     folder = base / "inputs"
     good = write_fault_folder(folder)

@@ -40,3 +40,10 @@ def test_python_api_codes_text_and_rejects_non_articles():
     assert result.events and result.events[0].source.code == "ISRMIL"
     with pytest.raises(InputError):
         eventwire.code_text("")
+
+
+def test_components_declare_what_they_need():
+    from eventwire.nlp import load_pipeline
+
+    problems = load_pipeline().analyze_pipes(pretty=False)["problems"]
+    assert all(not found for found in problems.values()), problems
