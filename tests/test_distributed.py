@@ -26,11 +26,13 @@ import pytest
 
 pytest.importorskip("ray", reason="Ray is an optional extra: pip install 'eventwire[ray]'")
 
+from eventwire.errors import EventwireError  # noqa: E402
 from eventwire.distributed import TABLES, ingest_ray, load_output  # noqa: E402
 from eventwire.export import export_events  # noqa: E402
 from eventwire.export.columns import TABLE_COLUMNS  # noqa: E402
 from eventwire.store import EventFilter, open_store  # noqa: E402
 from eventwire.store.ingest import ingest_paths  # noqa: E402
+from eventwire.store.query import list_failures  # noqa: E402
 
 pytestmark = [pytest.mark.ray, pytest.mark.slow]
 
@@ -129,8 +131,7 @@ def test_bad_inputs_land_in_failures(local, ray_out, corpus):
     found = {(Path(f["input"]).name, f["line"], f["stage"]) for f in failures}
     assert (("scan.txt", None, "read") in found) and any(name == "extra.jsonl" and line == 5 for name, line, _ in found)
     with open_store(db, readonly=True) as store:
-        local_failures = {(f["input"], f["line"], f["stage"], f["reason"]) for f in __import__(
-            "eventwire.store.query", fromlist=["list_failures"]).list_failures(store)}
+        local_failures = {(f["input"], f["line"], f["stage"], f["reason"]) for f in list_failures(store)}
     assert {(f["input"], f["line"], f["stage"], f["reason"]) for f in failures} == local_failures
     stored = sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
     assert summary.failed == len(failures) == 2
@@ -152,8 +153,6 @@ def test_load_matches_local_ingest(local, ray_out, tmp_path):
 
 def test_refuses_to_mix_runs(ray_out, corpus):
     out, _ = ray_out
-    from eventwire.errors import EventwireError
-
     with pytest.raises(EventwireError, match="already holds eventwire output"):
         ingest_ray([str(corpus)], str(out), workers=1)
 

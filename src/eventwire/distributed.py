@@ -109,7 +109,12 @@ def ingest_ray(
     ray, owned = _start_ray(address)
     started = time.perf_counter()
     try:
-        size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
+        size = workers or cpus
+        if size > cpus:  # actors beyond the CPUs would wait for ever on a fixed-size runtime
+            log.warning("%d workers asked, the Ray cluster has %d CPUs%s", size, cpus,
+                        "" if address else ": using %d" % cpus)
+            size = size if address else cpus
         summary = RaySummary(out=out, workers=size)
         for failure in missing:
             writers.add_failure(failure, summary)

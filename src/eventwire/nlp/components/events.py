@@ -50,6 +50,7 @@ class _Found:
     modality: str = "asserted"
     target_tokens: tuple = ()
     anaphoric: bool = False  # a restatement ("the attack") of an earlier event: used, not coded
+    referents: tuple = ()  # for a claimed "both attacks": the earlier, unattributed attacks meant
 
 
 class EventExtractor:
@@ -246,8 +247,22 @@ class EventExtractor:
         shelling", "denied the charge") is aimed at that event's source."""
         by_trigger = {f.trigger.i: f for f in found}
         for n, event in enumerate(found):
-            if event.nominal and any(c.lower_ in ("the", "this", "that", "these", "those", "both")
-                                     for c in event.trigger.children):
+            determiners = {c.lower_ for c in event.trigger.children}
+            if event.nominal and not event.sources and self.is_claimed(event, by_trigger):
+                # "Hamas claimed responsibility for both attacks": the attacks told earlier without
+                # an agent are the ones claimed
+                here = sentence_of(event.trigger.doc, event.trigger.i).start
+                unattributed = [f for f in found[:n] if _same_kind(f.cameo, event.cameo) and not f.sources
+                                and not f.anaphoric and f.targets != [None]
+                                and sentence_of(f.trigger.doc, f.trigger.i).start < here]
+                if unattributed:
+                    plural = bool(determiners & {"both", "these", "those", "two"}) or event.trigger.tag_ == "NNS"
+                    event.referents = tuple(unattributed if plural else unattributed[-1:])
+                    event.anaphoric = True
+                    if event.targets == [None]:
+                        event.targets = [t for r in event.referents for t in r.targets]
+                    continue
+            if event.nominal and determiners & {"the", "this", "that", "these", "those", "both"}:
                 # "the attack": the story's lead event of that kind, i.e. the first one reported
                 earlier = next((f for f in found[:n] if _same_kind(f.cameo, event.cameo)
                                 and f.sources and sentence_of(f.trigger.doc, f.trigger.i).start < sentence_of(event.trigger.doc, event.trigger.i).start), None)
@@ -280,6 +295,19 @@ class EventExtractor:
                 event.targets = parties or [None]
                 for a in aimed:
                     a.anaphoric = True  # the mediated talks are coded as the mediation
+
+    @staticmethod
+    def is_claimed(event: _Found, by_trigger: dict) -> bool:
+        """True when a nominal event is what a claim of responsibility is about."""
+        token = event.trigger
+        for _ in range(4):
+            if token.head.i == token.i:
+                return False
+            token = token.head
+            claim = by_trigger.get(token.i)
+            if claim is not None:
+                return "claims_object" in claim.flags
+        return False
 
     def drop_embedded(self, found: list[_Found]) -> list[_Found]:
         """Leave out what is only the content of an appeal, demand, accusation, denial or
@@ -320,6 +348,8 @@ class EventExtractor:
             for event in claimed:
                 if not event.sources:
                     event.sources = list(claim.sources)
+                for referent in event.referents:
+                    referent.sources = referent.sources or list(claim.sources)
             targets = [t for event in claimed for t in event.targets if t is not None]
             if targets:
                 claim.targets = []
@@ -377,6 +407,8 @@ class EventExtractor:
                     targets = [place]  # "bombed military bases in Sanaa": attacks on a city -> its country
             for source in sources:
                 for target in targets:
+                    if cameo.startswith("171") and target is not None and target.code is None and target.place_country:
+                        cameo = "192"  # "seized Sanaa": taking a place is occupying territory
                     if not source.participant_code:
                         continue
                     if target is None and ("no_target" not in event.flags or not cameo.startswith(NO_TARGET_CODES)):
@@ -406,7 +438,7 @@ class EventExtractor:
             modality = "intended"
         current = trigger
         climb = CLIMB_DEPS | {"pobj", "dobj"} if trigger.pos_ in ("NOUN", "PROPN") else CLIMB_DEPS
-        for _ in range(4):
+        for _ in range(7 if trigger.pos_ in ("NOUN", "PROPN") else 4):
             if current.dep_ not in climb or current.head.i == current.i:
                 break
             head = current.head
