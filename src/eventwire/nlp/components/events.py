@@ -344,6 +344,10 @@ class EventExtractor:
             subtree = {t.i for t in claim.trigger.subtree}
             claimed = [f for f in found if f.nominal and f.trigger.i in subtree and f is not claim]
             if not claimed:
+                # "Iran admitted that its military had shot down a Ukrainian jet": the admitted act
+                claimed = [f for f in found if not f.nominal and f is not claim and f.trigger.dep_ == "ccomp"
+                           and f.trigger.head.i == claim.trigger.i and f.targets != [None]]
+            if not claimed:
                 continue
             for event in claimed:
                 if not event.sources:
@@ -494,7 +498,7 @@ def resolve_token(token: Token, actors: list, national: bool) -> ActorMention | 
                     return sub
         for child in token.children:
             # "a convoy of African Union peacekeepers", "the town of Daraa": the people or place meant.
-            if child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN":
+            if child.dep_ == "prep" and child.lower_ == "of" and token.pos_ in ("NOUN", "ADJ", "NUM", "PRON"):
                 inner = _child(child, "pobj")
                 if inner is not None and actors[inner.i] is not None and actors[inner.i].participant_code:
                     return actors[inner.i]
