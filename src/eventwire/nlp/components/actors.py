@@ -47,6 +47,7 @@ class ActorResolver:
             form.lower(): iso3 for iso3, country in vocab.countries.items() for form in country.capitals
         }
         self.max_agent_words = max((len(p.split()) for p in vocab.agents), default=1)
+        self.agent_heads: set[int] | None = None
         # Surname -> full names of known office holders ("Assad" -> "bashar al-assad", ...).
         self.surnames: dict[str, set[str]] = {}
         for full in vocab.people:
@@ -63,6 +64,16 @@ class ActorResolver:
         """ISO-3 code of a country name, alias or demonym ("U.S.", "Britain", "Russian")."""
         key = text.lower().strip()
         return self.country_names.get(key) or self.vocab.demonyms.get(key)
+
+    def agent_candidates(self, doc: Doc) -> list[Token]:
+        """Tokens whose form or lemma ends an agent phrase ("troops", "minister"), found by
+        string hash so that other tokens never become Python objects."""
+        if self.agent_heads is None:
+            strings = doc.vocab.strings
+            self.agent_heads = {strings.add(phrase.split()[-1]) for phrase in self.vocab.agents}
+        lemmas, lowers = doc.to_array("LEMMA"), doc.to_array("LOWER")
+        heads = self.agent_heads
+        return [doc[i] for i in range(len(doc)) if int(lowers[i]) in heads or int(lemmas[i]) in heads]
 
     def agent_sector(self, words: list[Token]) -> tuple[str | None, int]:
         """Sector of the longest agent phrase ending at the last of ``words``, and its length."""
@@ -161,7 +172,7 @@ class ActorResolver:
             taken[token.i] = True
 
         named = _index(doc, mentions)
-        for token in doc:
+        for token in self.agent_candidates(doc):
             if taken[token.i] or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
                 continue
             mention = self.agent_mention(token, home, named)

@@ -59,13 +59,14 @@ class EventExtractor:
     def __init__(self, lexicon: Lexicon, cameo: dict[str, CameoCode], modality: dict[str, str]):
         self.lexicon = lexicon
         self.particles = lexicon.particles
+        self.head_words: set[int] | None = None
         self.cameo = cameo
         self.modality = modality
 
     def __call__(self, doc: Doc) -> Doc:
         actors = mention_index(doc)
         found: list[_Found] = []
-        for token in doc:
+        for token in self.candidates(doc):
             event = self.verb_event(token, actors) if token.pos_ in ("VERB", "AUX") else None
             if event is None and token.pos_ in ("NOUN", "PROPN"):
                 event = self.noun_event(token, actors)
@@ -79,6 +80,17 @@ class EventExtractor:
         return doc
 
     # -- triggers -----------------------------------------------------------------------------
+
+    def candidates(self, doc: Doc) -> list[Token]:
+        """Tokens whose lemma or lower-case form is a lexicon head word (looked up by string hash,
+        so the other tokens never become Python objects)."""
+        words = self.head_words
+        if words is None:
+            strings = doc.vocab.strings
+            words = self.head_words = {strings.add(w) for w in [*self.lexicon.verbs, *self.lexicon.nouns]}
+        lemmas = doc.to_array("LEMMA")
+        lowers = doc.to_array("LOWER")
+        return [doc[i] for i in range(len(doc)) if int(lemmas[i]) in words or int(lowers[i]) in words]
 
     def verb_event(self, verb: Token, actors: list) -> _Found | None:
         """An event carried by a verb, when the lexicon knows it and the parse gives roles."""
