@@ -15,62 +15,14 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-from ingest_scaling import ingest_command, load_average, write_corpus  # noqa: E402
+from ingest_scaling import TreeSampler, ingest_command, load_average, write_corpus  # noqa: E402
 
 TARGET = 1.2
-PAGE = os.sysconf("SC_PAGE_SIZE")
-
-
-def children_map() -> dict[int, list[int]]:
-    """Parent pid -> child pids, for every process visible in /proc."""
-    tree: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text()
-        except OSError:
-            continue  # the process ended while we looked
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        tree.setdefault(ppid, []).append(int(entry))
-    return tree
-
-
-def tree_rss(root: int) -> dict[int, int]:
-    """RSS in bytes of ``root`` and each of its descendants (pid -> bytes)."""
-    tree, sizes, todo = children_map(), {}, [root]
-    while todo:
-        pid = todo.pop()
-        try:
-            sizes[pid] = int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
-        except (OSError, IndexError, ValueError):
-            continue
-        todo.extend(tree.get(pid, ()))
-    return sizes
-
-
-class PeakSampler(threading.Thread):
-    """Samples a process tree's summed RSS until stopped; keeps the peak and the largest process."""
-
-    def __init__(self, pid: int, interval: float = 0.1):
-        super().__init__(daemon=True)
-        self.pid, self.interval = pid, interval
-        self.peak = self.largest = 0
-        self.done = threading.Event()
-
-    def run(self) -> None:
-        while not self.done.is_set():
-            sizes = tree_rss(self.pid)
-            if sizes:
-                self.peak = max(self.peak, sum(sizes.values()))
-                self.largest = max(self.largest, max(sizes.values()))
-            self.done.wait(self.interval)
 
 
 def measure(n: int, workers: int, directory: Path) -> tuple[int, int, float, str]:
@@ -80,7 +32,7 @@ def measure(n: int, workers: int, directory: Path) -> tuple[int, int, float, str
     start = time.perf_counter()
     proc = subprocess.Popen(ingest_command(corpus, db, workers), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
-    sampler = PeakSampler(proc.pid)
+    sampler = TreeSampler(proc.pid)
     sampler.start()
     out, err = proc.communicate()
     sampler.done.set()

@@ -110,9 +110,17 @@ CREATE INDEX events_cameo ON events(cameo, day);
 CREATE INDEX events_location ON events(location_country, day);
 """
 
+# Covering indexes for time series (events per period by QuadClass or PLOVER type): the
+# unfiltered series is read from the index alone, in day order, instead of from the table.
+_V3 = """
+CREATE INDEX events_series_quad ON events(negated, day, quad_class);
+CREATE INDEX events_series_plover ON events(negated, day, plover);
+"""
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, mentions, merged events, entities, quotes, counts, failures, FTS5", _V1),
     (2, "query indexes on merged events", _V2),
+    (3, "covering indexes for time series", _V3),
 )
 
 
