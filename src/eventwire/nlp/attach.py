@@ -22,6 +22,7 @@ VIOLENT_ROOTS = {"18", "19", "20"}
 # only when the text attaches one to them ("said in Istanbul"): CODING.md section 6.
 PLACELESS_ROOTS = {"01", "02", "03", "05", "10", "11", "12", "13", "16"}
 PLACELESS_CODES = {"041"}
+PLACED_CODES = {"057"}  # agreements are signed somewhere: these take the usual fallbacks
 UNPLACED_ROOTS = {"03"}  # intents are about the future: no place even when one is named
 LOCATIVE_PREPS = {"in", "at", "near", "on", "over", "outside", "inside", "into", "across", "around", "off",
                   "along", "throughout", "within", "to", "toward", "towards", "outside", "near"}
@@ -30,6 +31,8 @@ STATEMENT_PREPS = {"in", "at"}  # "said in Istanbul"; "called on Israel" names a
 
 def has_place(cameo: str) -> bool:
     """True when an event of this code takes a place from its sentence or the dateline."""
+    if cameo[:3] in PLACED_CODES:
+        return True
     return cameo[:2] not in PLACELESS_ROOTS and cameo[:3] not in PLACELESS_CODES
 
 
@@ -93,6 +96,7 @@ def event_place(doc: Doc, event: EventMention, places: Sequence[PlaceMention], t
     if event.cameo[:2] in UNPLACED_ROOTS or event.cameo[:3] in PLACELESS_CODES:
         return None
     preps = LOCATIVE_PREPS if has_place(event.cameo) else STATEMENT_PREPS
+    places = [p for p in places if p.country]  # seas and other places of no country say too little
     own = [p for p in attached(doc, places, event, triggers) if _is_locative(doc, p, preps)]
     if own:
         return own[-1]  # "over Egypt's Sinai Peninsula": the most specific, last-named place
@@ -122,7 +126,10 @@ def _is_locative(doc: Doc, place: PlaceMention, preps: frozenset[str] | set[str]
     """True when a place name says where something happened ("in Cairo's Tahrir Square", "the
     capital Sanaa"), not who acted or which country an actor belongs to ("U.S. President")."""
     token = doc[place.start:place.end].root
-    for _ in range(4):
+    for _ in range(6):
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+            token = token.head.head  # "in the eastern city of Goma": where the city is
+            continue
         if token.dep_ == "pobj":
             return token.head.lower_ in (preps or LOCATIVE_PREPS)
         if token.dep_ not in ("appos", "compound", "poss", "nmod", "amod") or token.head.i == token.i:

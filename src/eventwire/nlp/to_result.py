@@ -14,6 +14,7 @@ from eventwire.nlp.annotations import ActorMention, EventMention, sentence_of, s
 from eventwire.nlp.attach import event_date, event_fatalities, event_place, has_place
 from eventwire.nlp.components.actors import mention_index
 
+TAKEN_PLACE_ROOTS = {"17", "18", "19", "20"}  # acts on a place happen at that place
 LISTED_KINDS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 
 
@@ -49,6 +50,11 @@ def _events(doc: Doc, article: Article) -> list[Event]:
         location = Place(place.name, place.country, place.lat, place.lon) if place else None
         if location is None and has_place(mention.cameo):
             location = dateline
+        target = mention.target
+        if (target is not None and target.code is None and target.place_country and mention.cameo[:2] in TAKEN_PLACE_ROOTS
+                and (location is None or location.country != target.place_country)):
+            # "seized Sanaa", "shelled Kharkiv": the place acted upon is where it happened
+            location = load_gazetteer().lookup(target.text) or location
         if (location is None or location.country is None) and mention.cameo[:2] in ("18", "19", "20"):
             # a strike "in the Red Sea" on Houthi targets: the attacked country is the best place known
             location = _country_place(mention.target) or location
