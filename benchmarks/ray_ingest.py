@@ -64,8 +64,8 @@ def main() -> None:
     local_rate, ray_rate = local.articles / local_s, ray.articles / ray_s
     print(f"articles: {args.articles}, workers: {args.workers}, cores: {os.cpu_count()}, "
           f"load average {load_before:.1f} before, {load_after:.1f} after")
-    print(f"local ingest --workers {args.workers}: {local_rate:6.1f} articles/s ({local_s:.0f} s, {local.events:,} events)")
-    print(f"ray ingest, {args.workers} actors   : {ray_rate:6.1f} articles/s ({ray_s:.0f} s, {ray.events:,} events)")
+    print(f"local ingest --workers {args.workers}: {local_rate:6.1f} articles/s ({local_s:.0f} s, {local.articles:,} articles, {local.events:,} events, {local.failed} failed)")
+    print(f"ray ingest, {args.workers} actors   : {ray_rate:6.1f} articles/s ({ray_s:.0f} s, {ray.articles:,} articles, {ray.events:,} events, {ray.failed} failed)")
     print(f"ratio ray/local: {ray_rate / local_rate:.2f} (target >= 0.8)")
 
 

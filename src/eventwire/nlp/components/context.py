@@ -70,6 +70,11 @@ class PlaceComponent:
             if actor_tokens.intersection(range(span.start, span.end)):
                 continue
             place = self.gazetteer.lookup(span.text, context)
+            described = self.described_country(span)
+            if place is not None and described and place.country != described:
+                # "the English city of Salisbury" is not Harare, once called Salisbury
+                same = [e for e in self.gazetteer.candidates(span.text) if e.country == described]
+                place = max(same, key=lambda e: e.population or 0).to_place() if same else place
             if place is not None:
                 places.append(PlaceMention(span.start, span.end, place.name, place.country, place.lat, place.lon))
         covered = {i for p in places for i in range(p.start, p.end)}
