@@ -16,6 +16,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.nlp.annotations import entities
+
 from eventwire.codebooks._tsv import data_path, read_tsv
 from eventwire.context.numbers import is_number_word, parse_number
 
@@ -163,7 +165,7 @@ def _is_number_token(token: Token) -> bool:
 def _names_currency(token: Token) -> bool:
     """True when the MONEY entity around TOKEN has a currency sign or word ("$5 million", "5 million euros")."""
     doc = token.doc
-    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    ent = next((e for e in entities(doc) if e.start <= token.i < e.end), None)
     start, end = (ent.start, ent.end) if ent is not None else (token.i, token.i + 1)
     nearby = doc[max(start - 1, 0):min(end + 1, len(doc))]
     return any(t.is_currency or t.lemma_.lower() in _CURRENCY_WORDS or t.lower_ in _CURRENCY_WORDS for t in nearby)

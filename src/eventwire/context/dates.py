@@ -15,7 +15,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span
 
-from eventwire.nlp.annotations import doc_text
+from eventwire.nlp.annotations import doc_text, entities
 
 logger = logging.getLogger(__name__)
 
@@ -318,7 +318,7 @@ def find_date_spans(doc: Doc) -> list[Span]:
     """
     published = Date(2000, 6, 15)  # any anchor works: only whether a span resolves matters here
     candidates: list[Span] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in _DATE_LABELS:
             candidates.append(_trim(ent))
     for pattern in _FIND_PATTERNS:

@@ -8,6 +8,8 @@ from functools import lru_cache
 import logging
 
 from spacy.tokens import Doc, Span
+
+from eventwire.nlp.annotations import entities
 from spacy.util import filter_spans
 
 from eventwire.context.gazetteer import Gazetteer, GazetteerEntry, fold_name, load_gazetteer
@@ -30,7 +32,7 @@ def find_place_spans(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Span]
     """
     gaz = gazetteer or load_gazetteer()
     found: list[Span] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in PLACE_LABELS:
             found.extend(_resolvable_parts(ent, gaz))
         elif ent.label_ in MISLABELS:
@@ -80,7 +82,7 @@ def _scan_area_names(doc: Doc, gaz: Gazetteer) -> list[Span]:
     """Capitalised country and region names anywhere in DOC that no place entity covers."""
     areas = gaz.area_names()
     first_words = _first_words(areas)
-    ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    ent_of = {i: ent for ent in entities(doc) for i in range(ent.start, ent.end)}
     spans = []
     for start, token in enumerate(doc):
         if not token.text[:1].isupper() or token.lower_ == "the":

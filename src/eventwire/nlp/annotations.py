@@ -117,3 +117,12 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["ew_text"] = doc.text
     return text
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per Doc (spaCy rebuilds the spans on every access); only valid
+    once the entity recogniser has run, which every eventwire component requires."""
+    ents = doc.user_data.get("ew_ents")
+    if ents is None:
+        ents = doc.user_data["ew_ents"] = tuple(doc.ents)
+    return ents

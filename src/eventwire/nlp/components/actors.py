@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.codebooks.actors import ActorVocabulary, load_actors
 from eventwire.context.gazetteer import Gazetteer, load_gazetteer
-from eventwire.nlp.annotations import ActorMention, register_extensions, sentence_of
+from eventwire.nlp.annotations import ActorMention, entities, register_extensions, sentence_of
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
@@ -48,6 +48,7 @@ class ActorResolver:
         }
         self.max_agent_words = max((len(p.split()) for p in vocab.agents), default=1)
         self.agent_heads: set[int] | None = None
+        self._group_hashes: set[int] | None = None
         # Surname -> full names of known office holders ("Assad" -> "bashar al-assad", ...).
         self.surnames: dict[str, set[str]] = {}
         for full in vocab.people:
@@ -141,7 +142,7 @@ class ActorResolver:
             for i in range(mention.start, mention.end):
                 taken[i] = True
 
-        for ent in sorted(doc.ents, key=lambda e: e.start):
+        for ent in entities(doc):
             if ent.label_ not in ENTITY_LABELS:
                 continue
             span = _trim(ent)
@@ -155,7 +156,7 @@ class ActorResolver:
 
         # Surnames of persons named in full, wherever the model put them (Hollande as ORG).
         by_start = {m.start: m for m in mentions}
-        for token in doc:
+        for token in _tokens_with(doc, "ORTH", {doc.vocab.strings.add(name) for name in surnames}):
             person = surnames.get(token.text)
             if person is None or token.pos_ not in ("PROPN", "NOUN", "X") or token.i < person.start:
                 continue
@@ -189,7 +190,7 @@ class ActorResolver:
     def sentence_places(self, doc: Doc) -> dict[int, list[tuple[int, str]]]:
         """Sentence start -> (token, country) of the cities and regions named in it."""
         places: dict[int, list[tuple[int, str]]] = {}
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ not in ("GPE", "LOC", "FAC") or ent.text.lower() in self.country_names:
                 continue
             place = self.gazetteer.lookup(ent.text)
@@ -211,7 +212,7 @@ class ActorResolver:
         Unqualified actors ("police", "the rebels", "Prime Minister X") are taken to belong to it.
         """
         tally: dict[str, int] = {dateline_country: 2} if dateline_country else {}
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ in ("GPE", "NORP"):
                 iso3 = self.country_of_word(ent.text) or self.capitals.get(ent.text.lower())
                 if iso3:
@@ -351,7 +352,7 @@ class ActorResolver:
                     mention = replace(mention, members=members)
             result.append(mention)
         by_token = _index(doc, result)
-        for token in doc:
+        for token in _tokens_with(doc, "LEMMA", self.group_hashes(doc)):
             if token.lemma_.lower() not in GROUP_NOUNS or token.tag_ not in ("NNS", "NNPS"):
                 continue
             owner = by_token[token.i]
@@ -389,6 +390,12 @@ class ActorResolver:
         result.sort(key=lambda m: m.start)
         return result
 
+    def group_hashes(self, doc: Doc) -> set[int]:
+        """String hashes of the group nouns and anaphors ("sides", "the group")."""
+        if self._group_hashes is None:
+            self._group_hashes = {doc.vocab.strings.add(w) for w in [*GROUP_NOUNS, *GROUP_ANAPHORS]}
+        return self._group_hashes
+
     def link_titles(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         """Give a title in apposition and its person the same code and referent."""
         by_token = _index(doc, mentions)
@@ -425,7 +432,9 @@ class ActorResolver:
         last_org: ActorMention | None = None
         pos = 0
         ordered = sorted(mentions, key=lambda m: m.start)
-        for token in doc:
+        pronouns = set(_tokens_with(doc, "POS", {doc.vocab.strings.add("PRON")}, as_index=True))
+        pronouns.update(_tokens_with(doc, "LEMMA", self.group_hashes(doc), as_index=True))
+        for token in (doc[i] for i in sorted(pronouns)):
             while pos < len(ordered) and ordered[pos].start <= token.i:
                 m = ordered[pos]
                 is_subject = doc[m.end - 1].dep_.startswith("nsubj")
@@ -497,6 +506,14 @@ class ActorResolver:
         return None
 
 
+def _tokens_with(doc: Doc, attr: str, values: set[int], as_index: bool = False) -> list:
+    """Tokens (or their indices) whose attribute's string hash is in ``values``; the others never
+    become Python objects, which is most of the cost of a pass over a Doc."""
+    column = doc.to_array(attr)
+    found = [i for i, value in enumerate(column.tolist()) if value in values]
+    return found if as_index else [doc[i] for i in found]
+
+
 def mention_index(doc: Doc) -> list[ActorMention | None]:
     """For each token of the Doc, the actor mention covering it (or None); built once per Doc."""
     actors = doc._.ew_actors or []
@@ -536,7 +553,7 @@ def _entity_text(token: Token) -> str:
     doc = token.doc
     ents = doc.user_data.get("ew_ent_of")
     if ents is None:
-        ents = doc.user_data["ew_ent_of"] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        ents = doc.user_data["ew_ent_of"] = {i: ent for ent in entities(doc) for i in range(ent.start, ent.end)}
     ent = ents.get(token.i)
     if ent is None:
         return token.text

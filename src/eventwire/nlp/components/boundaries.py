@@ -9,7 +9,8 @@ from spacy.tokens import Doc
 def newline_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every token that contains a newline (runs before the parser,
     which keeps boundaries set earlier)."""
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+    spaces = doc.to_array("IS_SPACE").tolist()
+    for i, is_space in enumerate(spaces[:-1]):
+        if is_space and "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc

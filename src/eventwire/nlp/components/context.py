@@ -15,7 +15,7 @@ from eventwire.context.dates import find_date_spans, resolve_date
 from eventwire.context.gazetteer import load_gazetteer
 from eventwire.context.places import find_place_spans
 from eventwire.context.quotes import find_quotes
-from eventwire.nlp.annotations import DateMention, PlaceMention, register_extensions
+from eventwire.nlp.annotations import DateMention, PlaceMention, entities, register_extensions
 
 FUTURE_AUX = {"will", "shall", "'ll"}
 
@@ -78,7 +78,7 @@ class PlaceComponent:
             if place is not None:
                 places.append(PlaceMention(span.start, span.end, place.name, place.country, place.lat, place.lon))
         covered = {i for p in places for i in range(p.start, p.end)}
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ in ("GPE", "LOC", "FAC") and ent.start not in covered:
                 country = self.described_country(ent)
                 if country is not None:
