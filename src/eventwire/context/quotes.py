@@ -65,8 +65,8 @@ class _Segment:
 
 def find_quotes(doc: Doc, min_fragment_words: int = MIN_FRAGMENT_WORDS) -> list[QuoteMention]:
     """Direct and indirect quotations in DOC, in text order."""
-    token_at = {token.idx: token.i for token in doc}
-    chunk_of = {token.i: chunk for chunk in doc.noun_chunks for token in chunk}
+    token_at = {idx: i for i, idx in enumerate(doc.to_array("IDX").tolist())}
+    chunk_of = _NounChunks(doc)
     direct: list[QuoteMention] = []
     used_verbs: set[int] = set()
     segments = _merge_split_quotes(doc, _segments(doc_text(doc)), token_at)
@@ -151,7 +151,7 @@ def _merge_split_quotes(doc: Doc, segments: list[_Segment], token_at: dict[int, 
 # --- direct quotes: who said it ---------------------------------------------------------------
 
 def _attribute(doc: Doc, segment: _Segment, token_at: dict[int, int],
-               chunk_of: dict[int, Span], min_fragment_words: int) -> list[QuoteMention]:
+               chunk_of: "_NounChunks", min_fragment_words: int) -> list[QuoteMention]:
     """One mention per part of SEGMENT (two for a split quote), all with the same speaker."""
     bounds = (0, *segment.splits, len(segment.pieces))
     parts = [segment.pieces[a:b] for a, b in zip(bounds, bounds[1:])]
@@ -167,7 +167,7 @@ _SCARE_QUOTE = object()  # marks a short quoted phrase inside a sentence: not a 
 
 
 def _attribution(doc: Doc, segment: _Segment, text: str, token_at: dict[int, int],
-                 chunk_of: dict[int, Span], min_fragment_words: int) -> tuple:
+                 chunk_of: "_NounChunks", min_fragment_words: int) -> tuple:
     """(speaker span or None, speech verb index or None) of a quotation; _SCARE_QUOTE for a
     short quoted phrase inside a sentence."""
     open_i = token_at.get(segment.open_mark)
@@ -258,7 +258,7 @@ def _speech_verb(tokens: list[Token], introduces: bool = False) -> Token | None:
     return None
 
 
-def _speaker(verb: Token, chunk_of: dict[int, Span]) -> Span | None:
+def _speaker(verb: Token, chunk_of: "_NounChunks") -> Span | None:
     """The subject of VERB as its noun chunk ("the French president", "he", "Putin")."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
@@ -285,7 +285,7 @@ def _named_apposition(subject: Token) -> Token:
     return subject
 
 
-def _mention(token: Token, chunk_of: dict[int, Span]) -> Span:
+def _mention(token: Token, chunk_of: "_NounChunks") -> Span:
     chunk = chunk_of.get(token.i)
     if chunk is not None:
         return chunk
@@ -325,10 +325,27 @@ def _governing_verb(doc: Doc, open_i: int, close_i: int | None) -> Token | None:
 
 # --- indirect speech ----------------------------------------------------------------------------
 
-def _reported_speech(doc: Doc, chunk_of: dict[int, Span], used_verbs: set[int],
+class _NounChunks:
+    """Token index -> its noun chunk, computed on the first lookup (most of a Doc never needs it)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.by_token: dict[int, Span] | None = None
+
+    def get(self, i: int, default: Span | None = None) -> Span | None:
+        if self.by_token is None:
+            self.by_token = {token.i: chunk for chunk in self.doc.noun_chunks for token in chunk}
+        return self.by_token.get(i, default)
+
+
+def _reported_speech(doc: Doc, chunk_of: _NounChunks, used_verbs: set[int],
                      quoted: list[tuple[int, int]]) -> list[QuoteMention]:
     found = []
-    for token in doc:
+    strings = doc.vocab.strings
+    wanted = {strings.add(w) for w in REPORTING_VERBS} | {strings.add("according")}
+    lemmas, lowers = doc.to_array("LEMMA").tolist(), doc.to_array("LOWER").tolist()
+    candidates = [doc[i] for i in range(len(doc)) if lemmas[i] in wanted or lowers[i] in wanted]
+    for token in candidates:
         if token.i in used_verbs:
             continue
         if token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX"):
@@ -342,7 +359,7 @@ def _reported_speech(doc: Doc, chunk_of: dict[int, Span], used_verbs: set[int],
     return found
 
 
-def _said_that(verb: Token, chunk_of: dict[int, Span], quoted: list[tuple[int, int]]) -> QuoteMention | None:
+def _said_that(verb: Token, chunk_of: "_NounChunks", quoted: list[tuple[int, int]]) -> QuoteMention | None:
     """'X said (that) CLAUSE' / 'X told reporters CLAUSE' / 'CLAUSE, X said'."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
@@ -352,7 +369,7 @@ def _said_that(verb: Token, chunk_of: dict[int, Span], quoted: list[tuple[int, i
     return _indirect(verb.doc, tokens, _mention(subject, chunk_of), verb.i, quoted)
 
 
-def _according_to(according: Token, chunk_of: dict[int, Span], quoted: list[tuple[int, int]]) -> QuoteMention | None:
+def _according_to(according: Token, chunk_of: "_NounChunks", quoted: list[tuple[int, int]]) -> QuoteMention | None:
     """'according to X, CLAUSE' and 'CLAUSE, according to X'."""
     to = next((c for c in according.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
