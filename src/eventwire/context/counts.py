@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.nlp.annotations import entities
 
 from eventwire.codebooks._tsv import data_path, read_tsv
-from eventwire.context.numbers import is_number_word, parse_number
+from eventwire.context.numbers import NUMBER_WORDS, is_number_word, parse_number
 
 logger = logging.getLogger(__name__)
 
@@ -120,7 +120,7 @@ def find_counts(span: Span | Doc, words: CountWords | None = None) -> list[Count
     region = span[:] if isinstance(span, Doc) else span
     mentions: list[CountMention] = []
     used: set[int] = set()
-    for token in region:
+    for token in _numeric_tokens(region):
         if token.i in used or not _is_number_token(token):
             continue
         phrase = _number_phrase(token, region)
@@ -134,6 +134,19 @@ def find_counts(span: Span | Doc, words: CountWords | None = None) -> list[Count
         if mention is not None:
             mentions.append(mention)
     return mentions
+
+
+def _numeric_tokens(region: Span) -> list[Token]:
+    """The tokens of REGION that may be numbers (digits, NUM, number words), picked from arrays so
+    the others never become Python objects."""
+    doc = region.doc
+    strings = doc.vocab.strings
+    words = {strings.add(w) for w in NUMBER_WORDS}
+    num = strings.add("NUM")
+    like = doc.to_array("LIKE_NUM").tolist()
+    pos = doc.to_array("POS").tolist()
+    lower = doc.to_array("LOWER").tolist()
+    return [doc[i] for i in range(region.start, region.end) if like[i] or pos[i] == num or lower[i] in words]
 
 
 def _running_total(doc: Doc, mention: CountMention, before: list[CountMention]) -> CountMention | None:
