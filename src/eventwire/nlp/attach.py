@@ -65,8 +65,16 @@ def clause_chain(trigger: Token) -> list[int]:
 
 
 def attached(doc: Doc, spans: Sequence, event: EventMention, triggers: set[int]) -> list:
-    """The mentions whose governor is the event's trigger."""
-    return [s for s in spans if governor(doc, s.start, s.end, triggers) == event.trigger]
+    """The mentions whose governor is the event's trigger (each governor found once per Doc)."""
+    memo = doc.user_data.setdefault("ew_governors", {})
+    found = []
+    for span in spans:
+        key = (span.start, span.end, id(triggers))
+        if key not in memo:
+            memo[key] = governor(doc, span.start, span.end, triggers)
+        if memo[key] == event.trigger:
+            found.append(span)
+    return found
 
 
 def event_date(doc: Doc, event: EventMention, dates: Sequence[DateMention], triggers: set[int]) -> str | None:
