@@ -495,12 +495,24 @@ def time_series(
     flt = flt or EventFilter()
     where, params = _where(flt)
     where += (" AND " if where else " WHERE ") + "e.day IS NOT NULL"
-    sql = f"SELECT e.day, e.{by}, count(*) FROM events e{where} GROUP BY e.day, e.{by}"
+    source = "events e"
+    if _filters_anything(flt):
+        # The covering series index (negated, day, ...) pays only for the unfiltered series. A
+        # filtered series counts every matching record: one pass over the table (~0.1 s for a
+        # million records here) beats index lookups whenever the filter matches many records.
+        source = "events e NOT INDEXED"
+    sql = f"SELECT e.day, e.{by}, count(*) FROM {source}{where} GROUP BY e.day, e.{by}"
     totals: Counter[tuple[str, Any]] = Counter()
     for day, key, n in _run(conn, sql, params, flt.text):
         totals[(_period(day, interval), key)] += n
     return [{"period": p, by: k, "events": n}
             for (p, k), n in sorted(totals.items(), key=lambda kv: (kv[0][0], str(kv[0][1])))]
+
+
+def _filters_anything(flt: EventFilter) -> bool:
+    """True when the filter asks for more than the default (negated events left out)."""
+    return any((flt.actor, flt.source, flt.target, flt.country, flt.cameo, flt.root, flt.plover, flt.quad_class,
+                flt.date_from, flt.date_to, flt.location_country, flt.text))
 
 
 def _period(day: int, interval: str) -> str:
