@@ -190,12 +190,19 @@ class ActorResolver:
     def sentence_places(self, doc: Doc) -> dict[int, list[tuple[int, str]]]:
         """Sentence start -> (token, country) of the cities and regions named in it."""
         places: dict[int, list[tuple[int, str]]] = {}
+        countries: dict[int, list[tuple[int, str]]] = {}
         for ent in entities(doc):
-            if ent.label_ not in ("GPE", "LOC", "FAC") or ent.text.lower() in self.country_names:
+            if ent.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            sentence = sentence_of(doc, ent.start).start
+            if ent.text.lower() in self.country_names:
+                if ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "inside", "across", "throughout"):
+                    countries.setdefault(sentence, []).append((ent.start, self.country_names[ent.text.lower()]))
                 continue
             place = self.gazetteer.lookup(ent.text)
             if place is not None and place.country:
-                places.setdefault(sentence_of(doc, ent.start).start, []).append((ent.start, place.country))
+                places.setdefault(sentence, []).append((ent.start, place.country))
+        self._countries_in = countries
         return places
 
     def local_country(self, token: Token, home: str | None) -> str | None:
@@ -216,7 +223,10 @@ class ActorResolver:
             if ent.label_ in ("GPE", "NORP"):
                 iso3 = self.country_of_word(ent.text) or self.capitals.get(ent.text.lower())
                 if iso3:
-                    tally[iso3] = tally.get(iso3, 0) + 1
+                    # a country's name says where the story is more than an adjective does
+                    # ("in northeastern Mali" against "a French soldier")
+                    weight = 2 if ent.label_ == "GPE" else 1
+                    tally[iso3] = tally.get(iso3, 0) + weight
         return max(tally, key=lambda c: tally[c]) if tally else None
 
     def entity_mention(
@@ -307,7 +317,9 @@ class ActorResolver:
                 # "the attackers", "the militants": the armed group the story is about
                 return ActorMention(head.i, head.i + 1, head.text, armed.code, "AGENT", armed.entity)
         if country is None and not _has_determiner_of_other(head):
-            country = fallback_country
+            # "Jihadist gunmen attacked a post in northeastern Mali": the country the sentence is in
+            nearby = self._countries_in.get(sentence_of(head.doc, head.i).start)
+            country = nearby[0][1] if nearby else fallback_country
         code = _join(country, sector) if country else None
         return ActorMention(left, head.i + 1, text, code, "AGENT", f"agent:{code}:{head.lemma_}")
 
