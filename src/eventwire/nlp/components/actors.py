@@ -11,12 +11,12 @@ its speaker). NER labels are used to find spans, never trusted alone for the cod
 from dataclasses import replace
 from typing import Iterable
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.codebooks.actors import ActorVocabulary, load_actors
 from eventwire.context.gazetteer import Gazetteer, load_gazetteer
-from eventwire.nlp.annotations import ActorMention, entities, register_extensions, sentence_of
+from eventwire.nlp.annotations import ActorMention, entities, sentence_of
+from eventwire.nlp.components import register_component
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
@@ -606,22 +606,9 @@ def _join(country: str | None, sector: str | None) -> str | None:
     return country
 
 
-@Language.factory(
+register_component(
     "eventwire_actors",
+    lambda: ActorResolver(load_actors(), load_gazetteer()),
     assigns=["doc._.ew_actors"],
     requires=["doc.ents", "token.dep", "token.lemma"],
 )
-def make_actor_resolver(nlp: Language, name: str) -> "ActorComponent":
-    """Registered factory: ``nlp.add_pipe("eventwire_actors")``."""
-    return ActorComponent()
-
-
-class ActorComponent:
-    """spaCy component wrapper around ActorResolver, loading the shipped vocabularies."""
-
-    def __init__(self) -> None:
-        register_extensions()
-        self.resolver = ActorResolver(load_actors(), load_gazetteer())
-
-    def __call__(self, doc: Doc) -> Doc:
-        return self.resolver(doc)

@@ -7,7 +7,6 @@ date, place or count belongs to is decided later by ``eventwire.nlp.attach``.
 
 import datetime as dt
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from eventwire.context.counts import find_counts
@@ -15,7 +14,8 @@ from eventwire.context.dates import find_date_spans, resolve_date
 from eventwire.context.gazetteer import load_gazetteer
 from eventwire.context.places import find_place_spans
 from eventwire.context.quotes import find_quotes
-from eventwire.nlp.annotations import DateMention, PlaceMention, entities, register_extensions
+from eventwire.nlp.annotations import DateMention, PlaceMention, entities
+from eventwire.nlp.components import register_component
 
 FUTURE_AUX = {"will", "shall", "'ll"}
 
@@ -130,16 +130,7 @@ class QuoteComponent:
         return doc
 
 
-def _factory(cls: type, name: str, assigns: list[str], requires: list[str]) -> None:
-    def make(nlp: Language, name: str):
-        register_extensions()
-        return cls()
-
-    make.__doc__ = f"Registered factory: ``nlp.add_pipe({name!r})``."
-    Language.factory(name, assigns=assigns, requires=requires, func=make)
-
-
-_factory(DateComponent, "eventwire_dates", ["doc._.ew_dates"], ["doc.ents", "token.dep"])
-_factory(PlaceComponent, "eventwire_places", ["doc._.ew_places"], ["doc.ents", "doc._.ew_actors"])
-_factory(CountComponent, "eventwire_counts", ["doc._.ew_counts"], ["token.dep", "token.lemma"])
-_factory(QuoteComponent, "eventwire_quotes", ["doc._.ew_quotes"], ["token.dep", "doc.sents"])
+register_component("eventwire_dates", DateComponent, ["doc._.ew_dates"], ["doc.ents", "token.dep"])
+register_component("eventwire_places", PlaceComponent, ["doc._.ew_places"], ["doc.ents", "doc._.ew_actors"])
+register_component("eventwire_counts", CountComponent, ["doc._.ew_counts"], ["token.dep", "token.lemma"])
+register_component("eventwire_quotes", QuoteComponent, ["doc._.ew_quotes"], ["token.dep", "doc.sents"])

@@ -10,13 +10,13 @@ intent and reported speech come from the governing words of ``data/modality_word
 
 from dataclasses import dataclass, replace
 
-from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from eventwire.codebooks.cameo import CameoCode, load_cameo
 from eventwire.codebooks.lexicon import Lexicon, load_lexicon
 from eventwire.codebooks.modality import load_modality_words
-from eventwire.nlp.annotations import ActorMention, EventMention, register_extensions, sentence_of
+from eventwire.nlp.annotations import ActorMention, EventMention, sentence_of
+from eventwire.nlp.components import register_component
 from eventwire.nlp.components.actors import mention_index
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -622,22 +622,9 @@ def _compatible(a: ActorMention | None, b: ActorMention | None) -> bool:
     return x.startswith(y) or y.startswith(x)
 
 
-@Language.factory(
+register_component(
     "eventwire_events",
+    lambda: EventExtractor(load_lexicon(), load_cameo(), load_modality_words()),
     assigns=["doc._.ew_events"],
     requires=["doc._.ew_actors", "token.dep", "token.lemma"],
 )
-def make_event_extractor(nlp: Language, name: str) -> "EventComponent":
-    """Registered factory: ``nlp.add_pipe("eventwire_events")``."""
-    return EventComponent()
-
-
-class EventComponent:
-    """spaCy component wrapper around EventExtractor, loading the shipped lexicons."""
-
-    def __init__(self) -> None:
-        register_extensions()
-        self.extractor = EventExtractor(load_lexicon(), load_cameo(), load_modality_words())
-
-    def __call__(self, doc: Doc) -> Doc:
-        return self.extractor(doc)
