@@ -30,6 +30,10 @@ VIOLENT_ROOTS = {"18", "19", "20"}
 # means the coder did not find who was acted upon, and the event is left out.
 NO_TARGET_CODES = ("150", "204")  # code prefixes
 INTENT_AS_AID = {"15"}  # "would send troops to help X": an intended deployment is offered aid (033x)
+# Objects that make a violent verb figurative ("fight terrorism", "combat the common evil")
+ABSTRACT_TARGETS = {"terrorism", "evil", "extremism", "crime", "corruption", "violence", "insurgency", "poverty",
+                    "war", "threat", "disease", "virus", "pandemic", "drug", "trafficking", "impunity", "hunger",
+                    "fire", "battle", "fight", "campaign"}
 HELP_VERBS = {"help", "assist", "support", "aid", "protect", "defend", "bolster", "reinforce"}
 AMOUNT_WORDS = {"dollar", "euro", "pound", "yuan", "million", "billion", "tonne", "ton", "worth", "package", "batch"}
 CONTENT_ROOTS = {"02", "10", "11", "12"}  # the content of appeals, demands, accusations, rejections
@@ -275,9 +279,13 @@ class EventExtractor:
                         event.targets = [t for r in event.referents for t in r.targets]
                     continue
             if event.nominal and determiners & {"the", "this", "that", "these", "those", "both"}:
-                # "the attack": the story's lead event of that kind, i.e. the first one reported
-                earlier = next((f for f in found[:n] if _same_kind(f.cameo, event.cameo)
-                                and f.sources and sentence_of(f.trigger.doc, f.trigger.i).start < sentence_of(event.trigger.doc, event.trigger.i).start), None)
+                # "the attack": the first earlier event told with the same word ("attacked"), else
+                # the story's lead event of that kind
+                here = sentence_of(event.trigger.doc, event.trigger.i).start
+                before = [f for f in found[:n] if _same_kind(f.cameo, event.cameo) and f.sources
+                          and sentence_of(f.trigger.doc, f.trigger.i).start < here]
+                same_word = [f for f in before if f.trigger.lemma_.lower() == event.trigger.lemma_.lower()]
+                earlier = (same_word or before or [None])[0]
                 if earlier is not None:
                     event.anaphoric = True
                     event.sources = event.sources or list(earlier.sources)
@@ -421,6 +429,12 @@ class EventExtractor:
                 place = _place_in_clause(event.trigger)
                 if place is not None:
                     targets = [place]  # "bombed military bases in Sanaa": attacks on a city -> its country
+                elif event.trigger.doc._.ew_home and sources and event.target_tokens and not any(
+                        t.lemma_.lower() in ABSTRACT_TARGETS for t in event.target_tokens):
+                    # "gunmen attacked the DusitD2 complex": an attack on an unnamed place is an
+                    # attack in the country the story is about
+                    home = event.trigger.doc._.ew_home
+                    targets = [ActorMention(event.trigger.i, event.trigger.i + 1, home, home, "GPE", f"gpe:{home}")]
             for source in sources:
                 for target in targets:
                     if cameo.startswith("171") and target is not None and target.code is None and target.place_country:
