@@ -32,7 +32,7 @@ demo: setup
 	$(BIN)/eventwire ingest samples --db demo.db
 	$(BIN)/eventwire stats --db demo.db
 
-test: setup browser
+test: setup-ray browser
 	$(BIN)/pytest -q -m "not ray"
 	$(MAKE) --no-print-directory test-ray
 

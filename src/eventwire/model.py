@@ -10,7 +10,6 @@ import hashlib
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-MODALITIES = ("asserted", "intended", "reported")
 NON_COUNTRY_BASES = ("IGO", "NGO", "IMG")
 
 

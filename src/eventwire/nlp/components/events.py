@@ -437,16 +437,17 @@ class EventExtractor:
                     targets = [ActorMention(event.trigger.i, event.trigger.i + 1, home, home, "GPE", f"gpe:{home}")]
             for source in sources:
                 for target in targets:
-                    if cameo.startswith("171") and target is not None and target.code is None and target.place_country:
-                        cameo = "192"  # "seized Sanaa": taking a place is occupying territory
+                    code = cameo
+                    if code.startswith("171") and target is not None and target.code is None and target.place_country:
+                        code = "192"  # "seized Sanaa": taking a place is occupying territory
                     if not source.participant_code:
                         continue
-                    if target is None and ("no_target" not in event.flags or not cameo.startswith(NO_TARGET_CODES)):
+                    if target is None and ("no_target" not in event.flags or not code.startswith(NO_TARGET_CODES)):
                         continue
                     if target is not None and (not target.participant_code or target.entity == source.entity
                                                or target.participant_code == source.participant_code):
                         continue
-                    events.append(EventMention(event.trigger.i, source, target, cameo, negated,
+                    events.append(EventMention(event.trigger.i, source, target, code, negated,
                                                modality, event.nominal))
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in event.trigger.children)
             if ("joint" in event.flags and not event.nominal and len(sources) >= 2 and event.targets == [None]
