@@ -18,6 +18,7 @@ from eventwire.codebooks.modality import load_modality_words
 from eventwire.nlp.annotations import ActorMention, EventMention, sentence_of
 from eventwire.nlp.components import register_component
 from eventwire.nlp.components.actors import mention_index
+from eventwire.nlp.subcodes import refine_code
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 CLIMB_DEPS = {"xcomp", "advcl", "pcomp", "prep", "acomp", "conj", "acl", "ccomp", "dep"}
@@ -442,6 +443,7 @@ class EventExtractor:
                         code = "192"  # "seized Sanaa": taking a place is occupying territory
                     if not source.participant_code:
                         continue
+                    code = refine_code(code, event.trigger, source, target)
                     if target is None and ("no_target" not in event.flags or not code.startswith(NO_TARGET_CODES)):
                         continue
                     if target is not None and (not target.participant_code or target.entity == source.entity
