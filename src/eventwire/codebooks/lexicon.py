@@ -32,6 +32,8 @@ FLAGS = frozenset({
     "intent_governor",   # the xcomp/ccomp complement is an intended or future act
     "passive_ok",        # commonly passive: the by-agent is the source
     "target_is_victim",  # violent act on people: unnamed people become CVL
+    "blames_subject",    # "X said the rebels bore responsibility": X acts on the clause's subject
+    "answers",           # "returned fire": the target is whoever last attacked the source's side
 })
 
 _WORD = r"[a-z][a-z'.]*(?:-[a-z'.]+)*"

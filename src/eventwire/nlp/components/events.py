@@ -133,6 +133,16 @@ class EventExtractor:
                     if pattern is not None:
                         recipient, obj = obj, thing
                         break
+        via_prep = False
+        if pattern is None:
+            # "placed the leader under house arrest", "took suspects into custody": the act is
+            # named by the prepositional noun, and the verb's object is its target.
+            for prep in verb.children:
+                thing = _child(prep, "pobj") if prep.dep_ == "prep" and prep.lower_ in ("under", "into") else None
+                match = self.lexicon.match_verb(lemma, particle, thing.lemma_.lower()) if thing is not None else None
+                if match is not None and match.target == ("dobj",):
+                    pattern, via_prep = match, True
+                    break
         if pattern is None:
             return None
         if passive:
@@ -141,7 +151,8 @@ class EventExtractor:
         else:
             source_tokens = [self.subject_of(verb)]
         sources = self.resolve_all(source_tokens, actors)
-        target_tokens = self.target_tokens(verb, pattern.target, obj if pattern.objects else None, passive)
+        target_tokens = self.target_tokens(verb, pattern.target, obj if pattern.objects and not via_prep else None,
+                                           passive)
         if recipient is not None:
             target_tokens = [recipient]
         if not target_tokens and "intent_governor" in pattern.flags:
@@ -159,6 +170,13 @@ class EventExtractor:
             # "fight together against terrorism with Merkel": with-phrases name allies.
             target_tokens = [t for t in target_tokens if t.head.lower_ != "with"]
         targets = self.resolve_all(target_tokens, actors, national=True)
+        if not targets and pattern.cameo[:2] in ("13", "15", "16", "17", "18", "19", "20"):
+            # "would resume operations if the guerrillas did not pull back", "vowed retaliation
+            # should the North strike again": a threat is aimed at the one its condition names.
+            for clause in verb.children:
+                if clause.dep_ == "advcl" and _is_condition(clause):
+                    targets = self.resolve_all([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")],
+                                               actors, national=True)
         if _reciprocal(target_tokens) and len(sources) >= 2:
             # "Armenia and Azerbaijan accused each other": every side acts on every other side
             return _Found(verb, sources, [None], pattern.cameo, pattern.flags, nominal=False,
@@ -211,6 +229,10 @@ class EventExtractor:
                 return subject
             if current.dep_ == "relcl":
                 return current.head
+            if current.dep_ == "acl" and current.head.pos_ == "NOUN":
+                owner = _child(current.head, "poss")  # "Britain's decision to expel"
+                if owner is not None:
+                    return owner
             if current.dep_ == "xcomp":
                 controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
                 if controller is not None:
@@ -229,6 +251,8 @@ class EventExtractor:
         for part in spec:
             if part == "dobj" and obj is None:
                 found = _child(trigger, "nsubjpass" if passive else "dobj")
+                if found is not None and found.lower_ in RELATIVE_PRONOUNS and trigger.dep_ == "relcl":
+                    found = trigger.head  # "ElBaradei, who was placed under house arrest"
                 if found is not None:
                     tokens.append(found)
             elif part == "dative":
@@ -300,6 +324,14 @@ class EventExtractor:
                     t is not None and (t.participant_code or "")[:3] in accused for t in f.targets)), None)
                 if accusation is not None:
                     event.targets = list(accusation.sources)
+        for n, event in enumerate(found):
+            if "answers" in event.flags and event.targets == [None] and event.sources:
+                # "troops returned fire": at whoever last attacked their side
+                side = {(s.participant_code or "")[:3] for s in event.sources}
+                attack = next((f for f in reversed(found[:n]) if f.cameo[:2] in VIOLENT_ROOTS and f.sources and any(
+                    t is not None and (t.participant_code or "")[:3] in side for t in f.targets)), None)
+                if attack is not None:
+                    event.targets = list(attack.sources)
         for event in found:
             if event.targets != [None] or event.nominal:
                 continue
@@ -416,11 +448,16 @@ class EventExtractor:
             negated, modality, speaker = self.reading(event.trigger)
             cameo = self.modal_code(event.cameo, modality)
             sources = event.sources
+            targets = event.targets
+            if "blames_subject" in event.flags:
+                # "Lavrov said both sides bore responsibility": the speaker blames the subject
+                if speaker is None or not speaker.code or targets != [None]:
+                    continue
+                sources, targets = [speaker], sources or [None]
             if speaker is not None and cameo[:2] in VERBAL_ROOTS and sources and speaker.code:
                 # Intents, threats and appeals belong to the speaker who voices them.
                 if all(s.participant_code and s.participant_code[:3] == speaker.code[:3] for s in sources):
                     sources = [speaker]
-            targets = event.targets
             if targets == [None] and cameo[:2] == "14" and sources and sources[0].participant_code:
                 # protests with no stated target are against the government of the protesters' country
                 country = sources[0].participant_code[:3]
@@ -452,14 +489,17 @@ class EventExtractor:
                     events.append(EventMention(event.trigger.i, source, target, code, negated,
                                                modality, event.nominal))
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in event.trigger.children)
-            if ("joint" in event.flags and not event.nominal and len(sources) >= 2 and event.targets == [None]
-                    and own_subject and not event.target_tokens or _reciprocal(event.target_tokens) and len(sources) >= 2):
+            if ("joint" in event.flags and len(sources) >= 2 and event.targets == [None]
+                    and (own_subject or event.nominal) and not event.target_tokens
+                    or _reciprocal(event.target_tokens) and len(sources) >= 2):
                 # "A and B met", "A and B accused each other": each acts on the other
                 for a in sources:
                     for b in sources:
                         if a is not b and a.participant_code and b.participant_code:
                             events.append(EventMention(event.trigger.i, a, b, cameo, negated, modality, False))
         intents = {codes[0]: root for root, codes in self.lexicon.intent.items() if codes[0] and len(root) == 2}
+        if found:
+            events = _visits_and_hosts(events, found[0].trigger.doc)
         return _dedupe(events, intents)
 
     def reading(self, trigger: Token) -> tuple[bool, str, ActorMention | None]:
@@ -554,6 +594,38 @@ def _place_in_clause(trigger: Token) -> ActorMention | None:
     return None
 
 
+def _visits_and_hosts(events: list[EventMention], doc: Doc) -> list[EventMention]:
+    """A meeting in the other side's country is a visit (042) and its host hosts it (043): "met
+    Assad in Damascus", or talks held during a visit told in the article."""
+    visited: dict[str, str] = {}
+    result: list[EventMention] = []
+    for event in events:
+        result.append(event)
+        if event.target is None or not event.target.participant_code:
+            continue
+        source, target = event.source.participant_code[:3], event.target.participant_code[:3]
+        if event.cameo == "042":
+            visited[source] = target
+        if event.cameo != "040" or source == target:
+            continue
+        place = _place_in_clause(doc[event.trigger])
+        host = place.code[:3] if place is not None and place.code else visited.get(source)
+        if host == target:
+            result[-1] = replace(event, cameo="042")
+            if not any(e.cameo in ("040", "043") and e.source.participant_code[:3] == target
+                       and e.target is not None and (e.target.participant_code or "")[:3] == source for e in events):
+                result.append(replace(event, source=event.target, target=event.source, cameo="043"))
+        elif host == source:
+            result[-1] = replace(event, cameo="043")
+    return result
+
+
+def _is_condition(clause: Token) -> bool:
+    """True for "if/unless/until X ..." and the inverted "should X ..." clauses."""
+    return any((c.dep_ == "mark" and c.lower_ in CONDITIONS) or (c.dep_ == "aux" and c.lower_ == "should" and c.i < clause.i)
+               for c in clause.children)
+
+
 def _same_kind(a: str, b: str) -> bool:
     """Two codes describe the same kind of act (same root, or both violent)."""
     violent = ("18", "19", "20")
@@ -627,8 +699,12 @@ def _dedupe(events: list[EventMention], intents: dict[str, str] | None = None) -
 
 
 def _same_act(a: str, b: str, intents: dict[str, str]) -> bool:
-    """Same root, or one is the intent to do the other ("would discuss" 036 and "met" 04x)."""
-    return a[:2] == b[:2] or intents.get(a) == b[:2] or intents.get(b) == a[:2]
+    """The same act told twice: same root with the same base code or a generic one ("fired" 190
+    and "shelled" 194), or one is the intent to do the other ("would discuss" 036 and "met" 04x).
+    Distinct acts of one root stay apart ("broke off relations and expelled diplomats": 161, 166)."""
+    if a[:2] == b[:2]:
+        return a[:3] == b[:3] or a[2] == "0" or b[2] == "0"
+    return intents.get(a) == b[:2] or intents.get(b) == a[:2]
 
 
 def _compatible(a: ActorMention | None, b: ActorMention | None) -> bool:
