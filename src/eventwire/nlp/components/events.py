@@ -39,6 +39,11 @@ HELP_VERBS = {"help", "assist", "support", "aid", "protect", "defend", "bolster"
 AMOUNT_WORDS = {"dollar", "euro", "pound", "yuan", "million", "billion", "tonne", "ton", "worth", "package", "batch"}
 CONTENT_ROOTS = {"02", "10", "11", "12"}  # the content of appeals, demands, accusations, rejections
 CONDITIONS = {"if", "unless", "until"}
+MEETING_CODES = {"040", "042", "043", "044", "046"}
+FACILITY_WORDS = {"hotel", "complex", "mall", "market", "hospital", "school", "mosque", "church", "temple", "building",
+                  "compound", "base", "station", "airport", "camp", "office", "centre", "center", "palace", "university"}
+VISIT_WORDS = {"visit", "arrive", "travel", "fly", "tour", "trip"}  # one meeting, told as a visit, a hosting or talks
+PROTESTED_VERBS = {"denounce", "condemn", "protest", "oppose", "demand", "reject", "decry"}
 
 
 @dataclass
@@ -325,6 +330,14 @@ class EventExtractor:
                 if accusation is not None:
                     event.targets = list(accusation.sources)
         for n, event in enumerate(found):
+            if event.cameo[:2] == "12" and event.targets == [None] and event.sources:
+                # "rejected the call", "ruled out a no-fly zone": the answer goes to whoever last
+                # appealed to, offered to or demanded of the rejecting side
+                side = {(s.participant_code or "")[:3] for s in event.sources}
+                asked = next((f for f in reversed(found[:n]) if f.cameo[:2] in ("02", "03", "10") and f.sources
+                              and any(t is not None and (t.participant_code or "")[:3] in side for t in f.targets)), None)
+                if asked is not None:
+                    event.targets = [s for s in asked.sources if (s.participant_code or "")[:3] not in side] or [None]
             if "answers" in event.flags and event.targets == [None] and event.sources:
                 # "troops returned fire": at whoever last attacked their side
                 side = {(s.participant_code or "")[:3] for s in event.sources}
@@ -437,6 +450,7 @@ class EventExtractor:
                 if event.targets == [None]:
                     # "Putin told Merkel in a telephone call": the verb's object is the other side.
                     objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                    objects += [_child(c, "pobj") for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "with")]
                     event.targets = self.resolve_all(objects, actors) or [None]
 
     # -- negation, modality, final codes ---------------------------------------------------------
@@ -458,6 +472,12 @@ class EventExtractor:
                 # Intents, threats and appeals belong to the speaker who voices them.
                 if all(s.participant_code and s.participant_code[:3] == speaker.code[:3] for s in sources):
                     sources = [speaker]
+            # "stormed the Intercontinental Hotel": a named building is no actor; the attack is on the place
+            targets = [t for t in targets if t is None or t.participant_code
+                       or event.trigger.doc[t.end - 1].lemma_.lower() not in FACILITY_WORDS] or [None]
+            if targets == [None] and cameo[:2] == "14":
+                # "rallied to denounce the United States", "chanting slogans against the leaders"
+                targets = self.resolve_all(_protested(event.trigger), mention_index(event.trigger.doc), national=True) or [None]
             if targets == [None] and cameo[:2] == "14" and sources and sources[0].participant_code:
                 # protests with no stated target are against the government of the protesters' country
                 country = sources[0].participant_code[:3]
@@ -481,6 +501,8 @@ class EventExtractor:
                     if not source.participant_code:
                         continue
                     code = refine_code(code, event.trigger, source, target)
+                    if code in ("170", "190") and _armed_group(source) and not _armed(target):
+                        code = "180"  # an armed group's assault on civilians or a town is unconventional violence
                     if target is None and ("no_target" not in event.flags or not code.startswith(NO_TARGET_CODES)):
                         continue
                     if target is not None and (not target.participant_code or target.entity == source.entity
@@ -604,8 +626,11 @@ def _visits_and_hosts(events: list[EventMention], doc: Doc) -> list[EventMention
         if event.target is None or not event.target.participant_code:
             continue
         source, target = event.source.participant_code[:3], event.target.participant_code[:3]
-        if event.cameo == "042":
+        if event.cameo == "042" and doc[event.trigger].lemma_.lower() in VISIT_WORDS:
             visited[source] = target
+        if _is_visiting(doc, event.target) and event.cameo in MEETING_CODES:
+            result[-1] = replace(event, cameo="043")  # "met his visiting counterpart": a host's meeting
+            continue
         if event.cameo != "040" or source == target:
             continue
         place = _place_in_clause(doc[event.trigger])
@@ -618,6 +643,34 @@ def _visits_and_hosts(events: list[EventMention], doc: Doc) -> list[EventMention
         elif host == source:
             result[-1] = replace(event, cameo="043")
     return result
+
+
+def _protested(trigger: Token) -> list[Token]:
+    """Who a protest is against, from its purpose clause or an against-phrase in its clause."""
+    found = []
+    for clause in trigger.children:
+        if clause.dep_ in ("advcl", "xcomp") and clause.lemma_.lower() in PROTESTED_VERBS:
+            found += [c for c in clause.children if c.dep_ == "dobj"]
+        if clause.dep_ == "advcl" and clause.tag_ == "VBG":  # "chanting slogans against X"
+            found += [_child(p, "pobj") for p in clause.subtree if p.dep_ == "prep" and p.lower_ == "against"]
+    return [t for t in found if t is not None]
+
+
+def _armed_group(actor: ActorMention) -> bool:
+    """Non-state armed groups: a country's rebels and militants, and Islamic State."""
+    code = actor.participant_code or ""
+    return code.endswith("REB") or code.startswith("IMG")
+
+
+def _armed(actor: ActorMention | None) -> bool:
+    """True for forces that fight back: armies and other armed groups."""
+    return actor is not None and (actor.participant_code or "").endswith(("MIL", "REB"))
+
+
+def _is_visiting(doc: Doc, actor: ActorMention) -> bool:
+    """True for "his visiting French counterpart", "visiting British Prime Minister David Cameron"."""
+    before = doc[max(actor.start - 4, 0):actor.end]
+    return any(t.lower_ == "visiting" for t in before) and not any(t.lower_ in ("while", "during") for t in before)
 
 
 def _is_condition(clause: Token) -> bool:
@@ -703,7 +756,7 @@ def _same_act(a: str, b: str, intents: dict[str, str]) -> bool:
     and "shelled" 194), or one is the intent to do the other ("would discuss" 036 and "met" 04x).
     Distinct acts of one root stay apart ("broke off relations and expelled diplomats": 161, 166)."""
     if a[:2] == b[:2]:
-        return a[:3] == b[:3] or a[2] == "0" or b[2] == "0"
+        return a[:3] == b[:3] or a[2] == "0" or b[2] == "0" or a[:3] in MEETING_CODES and b[:3] in MEETING_CODES
     return intents.get(a) == b[:2] or intents.get(b) == a[:2]
 
 
