@@ -194,11 +194,14 @@ def test_every_example_triggers_its_own_row(nlp, name, header):
         lines = set()
         for token in doc:
             if header == "verb":
-                from eventwire.nlp.components.events import direct_object
+                from eventwire.nlp.components.events import act_nouns, direct_object
 
                 found_obj = direct_object(token)
                 obj = found_obj.lemma_.lower() if found_obj is not None else None
                 found = LEX.match_verb(token.lemma_.lower(), _particle(token, LEX.particles), obj)
+                for thing in ([] if found else act_nouns(token)):
+                    found = found or LEX.match_verb(token.lemma_.lower(), _particle(token, LEX.particles),
+                                                    thing.lemma_.lower())
             else:
                 mods = [c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")]
                 mods += [t.lemma_.lower() for t in doc[max(0, token.i - 2):token.i]]

@@ -209,16 +209,26 @@ def _prefix(code: str | None) -> str | None:
 
 
 def _match(gold: list, pred: list, same: Callable[[dict, dict], bool]) -> list[tuple[dict, dict]]:
-    """One-to-one greedy matching in reading order."""
+    """One-to-one greedy matching in reading order; among the predictions that match a gold
+    event, the one told in the gold event's sentence (then the one agreeing on more fields) is
+    taken, so that per-field figures compare the same event."""
     used: set[int] = set()
     pairs = []
     for g in gold:
-        for n, p in enumerate(pred):
-            if n not in used and same(g, p):
-                used.add(n)
-                pairs.append((g, p))
-                break
+        candidates = [n for n, p in enumerate(pred) if n not in used and same(g, p)]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda n: (_affinity(g, pred[n]), -n))
+        used.add(best)
+        pairs.append((g, pred[best]))
     return pairs
+
+
+def _affinity(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[bool, bool, bool]:
+    """How well a matching prediction fits a gold event beyond the match key."""
+    quote = (gold.get("quote") or "").strip()
+    same_sentence = bool(quote) and quote[:60] in (pred.get("evidence") or "")
+    return same_sentence, _strict_match(gold, pred), _date_ok(gold, pred.get("date"))
 
 
 def _date_ok(gold: dict[str, Any], predicted: str | None) -> bool:

@@ -10,6 +10,7 @@ mention in the sentence, then the article's dateline and publication date.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Sequence
 
 from spacy.tokens import Doc, Token
@@ -26,7 +27,9 @@ PLACED_CODES = {"057"}  # agreements are signed somewhere: these take the usual 
 UNPLACED_ROOTS = {"03"}  # intents are about the future: no place even when one is named
 LOCATIVE_PREPS = {"in", "at", "near", "on", "over", "outside", "inside", "into", "across", "around", "off",
                   "along", "throughout", "within", "to", "toward", "towards", "outside", "near"}
-STATEMENT_PREPS = {"in", "at"}  # "said in Istanbul"; "called on Israel" names a target, not a place
+STATEMENT_PREPS = {"in", "at"}
+UNIT_DAYS = {"day": 1, "week": 7, "hour": 0, "minute": 0}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "few": 0}  # "said in Istanbul"; "called on Israel" names a target, not a place
 
 
 def has_place(cameo: str) -> bool:
@@ -86,6 +89,13 @@ def event_date(doc: Doc, event: EventMention, dates: Sequence[DateMention], trig
     own = attached(doc, dates, event, triggers)
     if own:
         return own[0].value
+    shift = _days_apart(doc[event.trigger])
+    if shift is not None:
+        # "raised its alert on Wednesday, a day after the North fired": a day before Wednesday
+        head = doc[event.trigger].head
+        anchor = next((d.value for d in dates if governor(doc, d.start, d.end, triggers | {head.i}) == head.i), None)
+        if anchor is not None and len(anchor) == 10:
+            return (dt.date.fromisoformat(anchor) + dt.timedelta(days=shift)).isoformat()
     for head in clause_chain(doc[event.trigger])[1:]:
         for date in dates:
             if governor(doc, date.start, date.end, triggers | {head}) == head:
@@ -96,6 +106,18 @@ def event_date(doc: Doc, event: EventMention, dates: Sequence[DateMention], trig
     if inside and not event.nominal:
         return min(inside, key=lambda d: abs(d.start - event.trigger)).value
     return doc._.ew_published
+
+
+def _days_apart(trigger: Token) -> int | None:
+    """Days from the governing clause's date to this clause's, for "a day after X did" (-1),
+    "two days before" (+2), "hours after" (0); None when the clause says no such thing."""
+    mark = next((c.lower_ for c in trigger.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    unit = next((c for c in trigger.children if c.dep_ == "npadvmod" and c.lemma_.lower() in UNIT_DAYS), None)
+    if mark is None or unit is None or trigger.dep_ not in ("advcl", "conj"):
+        return None
+    count = next((NUMBER_WORDS.get(c.lower_) for c in unit.children if c.dep_ in ("det", "nummod")), 1)
+    days = UNIT_DAYS[unit.lemma_.lower()] * (count or 1)
+    return -days if mark == "after" else days
 
 
 def event_place(doc: Doc, event: EventMention, places: Sequence[PlaceMention], triggers: set[int]) -> PlaceMention | None:
@@ -111,8 +133,9 @@ def event_place(doc: Doc, event: EventMention, places: Sequence[PlaceMention], t
     if not has_place(event.cameo):
         return None
     sentence = sentence_of(doc, event.trigger)
-    actors = {(m.start, m.end) for m in (event.source, event.target) if m is not None}
-    inside = [p for p in places if sentence.start <= p.start < sentence.end and (p.start, p.end) not in actors
+    actors = [m for m in (event.source, event.target) if m is not None]
+    inside = [p for p in places if sentence.start <= p.start < sentence.end
+              and not any(m.start <= p.start < m.end for m in actors)  # "Somalia-based gunmen"
               and not _is_actor_span(doc, p) and governor(doc, p.start, p.end, triggers) is None]
     if inside:
         return min(inside, key=lambda p: abs(p.start - event.trigger))
@@ -141,7 +164,7 @@ def _is_locative(doc: Doc, place: PlaceMention, preps: frozenset[str] | set[str]
         if token.dep_ == "pobj":
             return token.head.lower_ in (preps or LOCATIVE_PREPS)
         if token.dep_ not in ("appos", "compound", "poss", "nmod", "amod") or token.head.i == token.i:
-            return token.dep_ == "npadvmod"
+            return token.dep_ == "npadvmod" and token.head.tag_ != "VBN"  # not "Iran-backed", "Somalia-based"
         token = token.head
     return False
 

@@ -8,11 +8,210 @@ select are data (``data/content_subcodes.tsv``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
 from spacy.tokens import Token
 
+from eventwire.codebooks._tsv import data_path, read_tsv
 from eventwire.nlp.annotations import ActorMention
+
+TABLE = "content_subcodes.tsv"
+MAX_GAP = 2  # other words allowed between the words of a multiword cue ("exercise maximum restraint")
+MAX_TOKENS = 80  # the clause looked at is cut to this many tokens (keeps the lookup cheap)
+
+# Force (19) looks at the weapon, not at what was hit: the trigger, its modifiers, its subject or
+# by-agent and its instrument phrases. The object is the weapon only after verbs of launching.
+FORCE_ROOT = "19"
+PROTEST_ROOT = "14"  # a protest's demand is often an adverbial clause ("rallied, demanding ...")
+LAUNCH_VERBS = frozenset({"fire", "launch", "drop", "use", "deploy", "unleash", "employ", "lob", "send"})
+INSTRUMENT_PREPS = frozenset({"with", "by", "from", "using"})
+WEAPON_DEPS = frozenset({"compound", "amod", "nmod", "nsubj", "nsubjpass", "agent", "poss"})
+# Children of a clause that start another act and so do not say what this one is about.
+OTHER_CLAUSE_DEPS = frozenset({"conj", "cc", "parataxis", "advcl", "punct", "nsubj", "nsubjpass",
+                               "csubj", "mark", "relcl"})
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """One table row, compiled: the cues (lemma tuples) and the code they select."""
+
+    family: str
+    applies: frozenset[str]
+    cues: tuple[tuple[str, ...], ...]
+    code: str
+    line: int
+
+
+@dataclass(frozen=True)
+class SubcodeTable:
+    """The content sub-code table, indexed by the event code each row applies to."""
+
+    rules: dict[str, tuple[_Rule, ...]]
+    first_words: dict[str, frozenset[str]]
+
+    def rules_for(self, cameo: str) -> tuple[_Rule, ...]:
+        """Rows that may refine an event coded CAMEO, in priority (file) order."""
+        return self.rules.get(cameo, ())
+
+
+def load_subcodes(path: str | Path | None = None) -> SubcodeTable:
+    """Read and validate the sub-code table (the packaged one is read once and cached).
+
+    Raises LexiconError naming file and line for an unknown code or a code outside its family.
+    """
+    if path is None:
+        return _load_default()
+    return _load(Path(path))
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> SubcodeTable:
+    return _load(data_path(TABLE))
+
+
+def _load(path: Path) -> SubcodeTable:
+    from eventwire.codebooks.cameo import load_cameo
+
+    book = load_cameo()
+    by_code: dict[str, list[_Rule]] = {}
+    for row in read_tsv(path, ("family", "words", "code")):
+        family, code = row["family"], row["code"]
+        for name, value in (("family", family), ("code", code)):
+            if value not in book:
+                raise row.error(f"{name} {value!r} is not a CAMEO code")
+        if not code.startswith(family):
+            raise row.error(f"code {code!r} does not descend from its family {family!r}")
+        also = row.split("also")
+        for extra in also:
+            if extra not in book:
+                raise row.error(f"also-code {extra!r} is not a CAMEO code")
+            if not extra.startswith(family) or extra == family:
+                raise row.error(f"also-code {extra!r} does not descend from the family {family!r}")
+        cues = tuple(_cue_words(cue) for cue in row.split("words"))
+        if not cues:
+            raise row.error("no cue words")
+        applies = {family, *also}
+        if len(family) == 2:
+            applies.add(family + "0")
+        rule = _Rule(family, frozenset(applies), cues, code, row.line)
+        for target in applies:
+            by_code.setdefault(target, []).append(rule)
+    rules = {code: tuple(sorted(found, key=lambda r: r.line)) for code, found in by_code.items()}
+    first = {code: frozenset(cue[0] for rule in found for cue in rule.cues) for code, found in rules.items()}
+    return SubcodeTable(rules, first)
+
+
+def _cue_words(cue: str) -> tuple[str, ...]:
+    """A cue as the tokens spaCy makes of it: "no-fly zone" -> ("no", "-", "fly", "zone")."""
+    words: list[str] = []
+    for word in cue.lower().split():
+        parts = word.split("-")
+        for n, part in enumerate(parts):
+            if n:
+                words.append("-")
+            if part:
+                words.append(part)
+    return tuple(words)
 
 
 def refine_code(cameo: str, trigger: Token, source: ActorMention | None, target: ActorMention | None) -> str:
     """The most specific code the trigger's clause supports (``cameo`` itself when none does)."""
+    table = _load_default()
+    rules = table.rules_for(cameo)
+    if not rules:
+        return cameo
+    words = _context(trigger, cameo[:2])
+    firsts = table.first_words[cameo]
+    if not any(lemma in firsts or lower in firsts for lemma, lower in words):
+        return cameo
+    for rule in rules:
+        if any(_occurs(cue, words) for cue in rule.cues):
+            return rule.code
     return cameo
+
+
+def _occurs(cue: tuple[str, ...], words: list[tuple[str, str]]) -> bool:
+    """Whether the cue's words occur in order in WORDS, at most MAX_GAP words apart."""
+    for start, (lemma, lower) in enumerate(words):
+        if cue[0] not in (lemma, lower):
+            continue
+        position, ok = start, True
+        for part in cue[1:]:
+            window = words[position + 1: position + 2 + MAX_GAP]
+            step = next((k for k, (lem, low) in enumerate(window) if part in (lem, low)), None)
+            if step is None:
+                ok = False
+                break
+            position += step + 1
+        if ok:
+            return True
+    return False
+
+
+def _context(trigger: Token, root: str) -> list[tuple[str, str]]:
+    """(lemma, lowercase form) of the words saying what the act is about, in text order."""
+    picked: set[int] = set()
+    if root == FORCE_ROOT:
+        _force_words(trigger, picked)
+    else:
+        _clause_words(trigger, picked, root == PROTEST_ROOT)
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
+        # "a second round of talks", "a wave of air strikes": the governing noun qualifies the act
+        governor = trigger.head.head
+        picked.add(governor.i)
+        picked.update(c.i for c in governor.children if c.dep_ in ("compound", "amod"))
+    doc = trigger.doc
+    ordered = sorted(picked)[:MAX_TOKENS]
+    return [(doc[i].lemma_.lower(), doc[i].lower_) for i in ordered]
+
+
+def _clause_words(trigger: Token, picked: set[int], purpose: bool) -> None:
+    """A speech act's content: the trigger with its objects and complements (not its subject or
+    coordinated clauses); a nominal trigger also brings its compounds and of-phrase. An adverbial
+    clause counts when it is infinitival ("urged both on Sunday to cease ...", often parsed so) or,
+    with PURPOSE, always (a protest "demanding that the president step down")."""
+    picked.add(trigger.i)
+    for child in trigger.children:
+        if child.dep_ == "advcl" and (purpose or any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+            _add_subtree(child, picked)
+        elif child.dep_ not in OTHER_CLAUSE_DEPS:
+            _add_subtree(child, picked)
+
+
+def _force_words(trigger: Token, picked: set[int]) -> None:
+    """An attack's weapon words: the trigger, its modifiers, subject or agent and instruments."""
+    picked.add(trigger.i)
+    launch = trigger.lemma_.lower() in LAUNCH_VERBS
+    clause = trigger
+    for child in trigger.children:
+        dep = child.dep_
+        if dep in WEAPON_DEPS or dep == "prt":
+            _add_subtree(child, picked)
+        elif dep == "dobj" and launch:
+            _add_subtree(child, picked)
+        elif dep == "dobj":  # "attacked the camps with helicopter gunships": an instrument on the object
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in INSTRUMENT_PREPS:
+                    _add_subtree(prep, picked)
+        elif dep == "prep" and child.lower_ in INSTRUMENT_PREPS:
+            _add_subtree(child, picked)
+    # "jets carried out air strikes", "warplanes were used to bomb": the governing verb's subject
+    # and instruments speak for a nominal or infinitival trigger.
+    if trigger.dep_ in ("dobj", "pobj", "xcomp", "conj") and trigger.head.i != trigger.i:
+        head = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "agent") or (
+                    child.dep_ == "prep" and child.lower_ in INSTRUMENT_PREPS and child.i != trigger.head.i):
+                _add_subtree(child, picked)
+
+
+def _add_subtree(token: Token, picked: set[int]) -> None:
+    """Add TOKEN's subtree, stopping at relative clauses (they describe, they do not qualify)."""
+    stack = [token]
+    while stack and len(picked) < MAX_TOKENS:
+        current = stack.pop()
+        picked.add(current.i)
+        stack.extend(c for c in current.children if c.dep_ != "relcl")

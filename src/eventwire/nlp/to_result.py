@@ -11,7 +11,7 @@ from eventwire.codebooks.cameo import load_cameo
 from eventwire.context.gazetteer import load_gazetteer
 from eventwire.model import ActorRef, Article, ArticleResult, Count, Entity, Event, Place, Quote
 from eventwire.nlp.annotations import ActorMention, EventMention, sentence_of, sentences
-from eventwire.nlp.attach import event_date, event_fatalities, event_place, has_place
+from eventwire.nlp.attach import PLACELESS_CODES, event_date, event_fatalities, event_place, has_place
 from eventwire.nlp.components.actors import mention_index
 
 TAKEN_PLACE_ROOTS = {"17", "18", "19", "20"}  # acts on a place happen at that place
@@ -43,6 +43,7 @@ def _events(doc: Doc, article: Article) -> list[Event]:
     dates, places, counts = doc._.ew_dates or [], doc._.ew_places or [], doc._.ew_counts or []
     dateline = _dateline_place(article)
     events = []
+    scenes: dict[str, tuple[str | None, Place]] = {}  # visitor's country -> (date, place) of the visit
     for mention in mentions:
         code = cameo[mention.cameo]
         sentence = sentence_of(doc, mention.trigger)
@@ -58,6 +59,17 @@ def _events(doc: Doc, article: Article) -> list[Event]:
         if (location is None or location.country is None) and mention.cameo[:2] in ("18", "19", "20"):
             # a strike "in the Red Sea" on Houthi targets: the attacked country is the best place known
             location = _country_place(mention.target) or location
+        date = event_date(doc, mention, dates, triggers)
+        parties = {(m.participant_code or "")[:3] for m in (mention.source, mention.target) if m is not None}
+        if mention.cameo in ("042", "043") and place is not None:
+            for country in parties - {""}:  # the visitor's and the hosts'
+                scenes[country] = (date, location)
+        elif location is None and mention.cameo[:3] not in PLACELESS_CODES:
+            # "Rice made a visit to Beirut ... Siniora urged Washington ...": what a visitor and
+            # the hosts say and do on the day of a visit happens where the visit is
+            scene = next((scenes[c] for c in parties if c in scenes and scenes[c][0] == date), None)
+            if scene is not None:
+                location = scene[1]
         events.append(Event(
             sentence=sentences(doc)[1][mention.trigger],
             evidence=sentence.text.strip(),
@@ -68,7 +80,7 @@ def _events(doc: Doc, article: Article) -> list[Event]:
             plover=code.plover,
             quad_class=code.quad_class,
             goldstein=code.goldstein,
-            date=event_date(doc, mention, dates, triggers),
+            date=date,
             location=location,
             fatalities=event_fatalities(doc, mention, counts, triggers),
             negated=mention.negated,

@@ -83,10 +83,11 @@ _BYLINE = re.compile(r"By\s+[A-Z][\w.'’-]*(?:(?:\s+|\s*,\s*)(?:[A-Z][\w.'’-]
                      r"(?:\s*[|,]\s*[A-Z][\w ]*)?")
 _COPYRIGHT_YEAR = re.compile(r"(?:©|\bcopyright\b)\s*(?:©\s*)?(\d{4})\b", re.I)
 
-# A dateline prefix: "KYIV, March 3 (Reuters) -", "GAZA CITY, Dec 30 (AFP) --", "KYIV, Ukraine (AP) —".
+# A dateline prefix: "KYIV, March 3 (Reuters) -", "GAZA CITY, Dec 30 (AFP) --", "KYIV, Ukraine (AP) —";
+# a joint dateline ("SANAA/WASHINGTON, Jan 12 (Reuters) -") is placed at its first city.
 _WORD = r"[A-Z][A-Za-z'’.\-]*"
 _DATELINE = re.compile(
-    rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,3}})"
+    rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,3}})(?:\s*/\s*{_WORD}(?:\s+{_WORD}){{0,3}})?"  # "SANAA/WASHINGTON"
     rf"(?:,\s*(?!{_MONTH}\s*\d)(?P<region>{_WORD}(?:\s+{_WORD}){{0,2}}))?"
     rf"(?:,?\s+(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH}))"
     rf"(?:,?\s+(?P<year>\d{{4}}))?)?"

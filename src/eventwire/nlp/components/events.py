@@ -142,9 +142,8 @@ class EventExtractor:
         if pattern is None:
             # "placed the leader under house arrest", "took suspects into custody": the act is
             # named by the prepositional noun, and the verb's object is its target.
-            for prep in verb.children:
-                thing = _child(prep, "pobj") if prep.dep_ == "prep" and prep.lower_ in ("under", "into") else None
-                match = self.lexicon.match_verb(lemma, particle, thing.lemma_.lower()) if thing is not None else None
+            for thing in act_nouns(verb):
+                match = self.lexicon.match_verb(lemma, particle, thing.lemma_.lower())
                 if match is not None and match.target == ("dobj",):
                     pattern, via_prep = match, True
                     break
@@ -500,9 +499,9 @@ class EventExtractor:
                         code = "192"  # "seized Sanaa": taking a place is occupying territory
                     if not source.participant_code:
                         continue
-                    code = refine_code(code, event.trigger, source, target)
                     if code in ("170", "190") and _armed_group(source) and not _armed(target):
                         code = "180"  # an armed group's assault on civilians or a town is unconventional violence
+                    code = refine_code(code, event.trigger, source, target)
                     if target is None and ("no_target" not in event.flags or not code.startswith(NO_TARGET_CODES)):
                         continue
                     if target is not None and (not target.participant_code or target.entity == source.entity
@@ -572,6 +571,13 @@ def direct_object(verb: Token, passive: bool = False) -> Token | None:
     if obj is None and not passive:
         obj = _child(verb, "npadvmod")
     return obj
+
+
+def act_nouns(verb: Token) -> list[Token]:
+    """Nouns that name the act a light verb performs on its object ("placed X under house arrest",
+    "took X into custody")."""
+    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("under", "into")
+            for p in prep.children if p.dep_ == "pobj"]
 
 
 def resolve_token(token: Token, actors: list, national: bool) -> ActorMention | None:
@@ -757,7 +763,8 @@ def _same_act(a: str, b: str, intents: dict[str, str]) -> bool:
     Distinct acts of one root stay apart ("broke off relations and expelled diplomats": 161, 166)."""
     if a[:2] == b[:2]:
         return a[:3] == b[:3] or a[2] == "0" or b[2] == "0" or a[:3] in MEETING_CODES and b[:3] in MEETING_CODES
-    return intents.get(a) == b[:2] or intents.get(b) == a[:2]
+    return (intents.get(a) == b[:2] or intents.get(b) == a[:2]
+            or intents.get(a[:3]) == b[:2] or intents.get(b[:3]) == a[:2])  # 0333 is an 033 intent
 
 
 def _compatible(a: ActorMention | None, b: ActorMention | None) -> bool:
