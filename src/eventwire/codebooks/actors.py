@@ -32,7 +32,7 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ACRONYM = re.compile(r"[A-Z]{2,}")
 
 COUNTRY_COLUMNS = ("iso3", "name", "aliases", "demonyms", "capital", "lat", "lon")
-ACTOR_COLUMNS = ("name", "aliases", "code", "kind")
+ACTOR_COLUMNS = ("name", "aliases", "code", "kind")  # optional: context
 AGENT_COLUMNS = ("phrase", "sector", "plural")
 PEOPLE_COLUMNS = ("name", "aliases", "code", "start", "end")
 
@@ -48,6 +48,8 @@ class Country:
     capitals: tuple[str, ...]
     lat: float
     lon: float
+    # Words that stand for it in a story that also names its other half ("the North" = PRK).
+    short_forms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,10 @@ class ActorVocabulary:
         self.people: dict[str, list[Person]] = {}
         self.named: list[NamedActor] = []
         self._written: dict[str, tuple[str, str]] = {}  # surface form as written -> (code, kind)
+        # Names that several countries' actors share ("National Liberation Army": COL's ELN, MKD's
+        # NLA): lowercase form -> (country the story must name, code, kind), in file order.
+        self.contextual: dict[str, list[tuple[str, str, str]]] = {}
+        self._contextual_written: dict[str, str] = {}  # form as written -> kind (for the entity ruler)
         self._person_keys: dict[str, str] = {}  # lowercase form -> canonical name
 
     # ---- lookups -------------------------------------------------------------------------------
@@ -103,6 +109,16 @@ class ActorVocabulary:
             return found
         key = _strip_article(text).lower()
         return self.by_name.get(key) if key not in _COMMON_WORDS else None
+
+    def lookup_in_context(self, text: str, countries: dict[str, int]) -> tuple[str, str] | None:
+        """(code, kind) of a name several countries' actors share, for a story naming COUNTRIES
+        (ISO-3 -> weight): the row of the most named country, or None when it names none of them."""
+        key = _strip_article(" ".join(text.split())).lower()
+        rows = [r for r in self.contextual.get(key, ()) if countries.get(r[0])]
+        if not rows:
+            return None
+        _, code, kind = max(rows, key=lambda r: countries[r[0]])
+        return code, kind
 
     def person_code(self, name: str, on_date: str | None = None) -> str | None:
         """Actor code of a known person on a date: the office then held, <ISO>ELI after a GOV office
@@ -133,6 +149,9 @@ class ActorVocabulary:
         for text, (code, kind) in self._written.items():
             bare = _strip_article(text)
             forms.setdefault(bare, (bare, kind, code))
+        for text, kind in self._contextual_written.items():
+            bare = _strip_article(text)
+            forms.setdefault(bare, (bare, kind, ""))
         return list(forms.values())
 
     def is_valid_code(self, code: str) -> bool:
@@ -198,7 +217,11 @@ def _read_countries(vocab: ActorVocabulary, path: Path) -> None:
         country = Country(
             iso3=iso3, name=row["name"], aliases=tuple(row.split("aliases")),
             demonyms=tuple(row.split("demonyms")), capitals=tuple(row.split("capital")), lat=lat, lon=lon,
+            short_forms=tuple(row.split("short")),
         )
+        for form in country.short_forms:
+            if form != form.lower():
+                raise row.error(f"short form {form!r} must be lowercase")
         vocab.countries[iso3] = country
         for form in (country.name, *country.aliases, *country.capitals):
             vocab._register(form, iso3, "GPE", row)
@@ -217,8 +240,27 @@ def _read_named(vocab: ActorVocabulary, path: Path) -> None:
             raise row.error(f"unknown kind {kind!r}; expected one of {', '.join(sorted(KINDS))}")
         actor = NamedActor(name=row["name"], aliases=tuple(row.split("aliases")), code=code, kind=kind)
         vocab.named.append(actor)
+        context = row.get("context", "-")
         for form in (actor.name, *actor.aliases):
-            vocab._register(form, code, kind, row)
+            if context == "-":
+                vocab._register(form, code, kind, row)
+            else:
+                _register_contextual(vocab, form, context, code, kind, row)
+    for form in vocab._contextual_written:
+        if _strip_article(form).lower() in vocab.by_name:
+            raise LexiconError(path, None, f"{form!r} has a context row and a row without context")
+
+
+def _register_contextual(vocab: ActorVocabulary, form: str, context: str, code: str, kind: str, row: Row) -> None:
+    """Index a name that is this actor's only in stories naming the country CONTEXT."""
+    if context not in vocab.countries:
+        raise row.error(f"context {context!r} is not a known ISO-3 country code")
+    form = " ".join(form.split())
+    rows = vocab.contextual.setdefault(_strip_article(form).lower(), [])
+    if any(c == context and other != code for c, other, _ in rows):
+        raise row.error(f"{form!r} is already {[o for c, o, _ in rows if c == context][0]} in {context} stories")
+    rows.append((context, code, kind))
+    vocab._contextual_written.setdefault(form, kind)
 
 
 def _read_agents(vocab: ActorVocabulary, path: Path) -> None:

@@ -14,7 +14,7 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.codebooks.actors import ActorVocabulary, load_actors
-from eventwire.context.gazetteer import Gazetteer, load_gazetteer
+from eventwire.context.gazetteer import Gazetteer, fold_name, load_gazetteer
 from eventwire.nlp.annotations import ActorMention, entities, sentence_of
 from eventwire.nlp.components import register_component
 
@@ -28,6 +28,7 @@ DROP_WORDS = {"the", "a", "an"}
 GROUP_NOUNS = {"side": None, "country": None, "nation": None, "neighbour": None, "neighbor": None, "party": None,
                "leader": "GOV", "government": "GOV", "president": "GOV", "minister": "GOV", "delegation": "GOV",
                "army": "MIL", "military": "MIL", "navy": "MIL"}
+PERSON_GROUP_NOUNS = {"leader", "president"}
 GROUP_ANAPHORS = {"group", "movement", "militia", "organisation", "organization", "faction", "alliance", "network"}
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "MNG"}
 
@@ -46,6 +47,12 @@ class ActorResolver:
         self.capitals = {
             form.lower(): iso3 for iso3, country in vocab.countries.items() for form in country.capitals
         }
+        # "the north" -> the countries a story naming both halves of a pair calls so (PRK, SDN).
+        self.short_forms: dict[str, list[str]] = {}
+        for iso3, country in vocab.countries.items():
+            for form in country.short_forms:
+                self.short_forms.setdefault(form, []).append(iso3)
+        self._tally: dict[str, int] = {}
         self.max_agent_words = max((len(p.split()) for p in vocab.agents), default=1)
         self.agent_heads: set[int] | None = None
         self._group_hashes: set[int] | None = None
@@ -65,6 +72,15 @@ class ActorResolver:
         """ISO-3 code of a country name, alias or demonym ("U.S.", "Britain", "Russian")."""
         key = text.lower().strip()
         return self.country_names.get(key) or self.vocab.demonyms.get(key)
+
+    def named_actor(self, text: str) -> tuple[str, str] | None:
+        """(code, kind) of a named actor; a name several countries' actors share goes to the one
+        of the country the story names most ("National Liberation Army" in a Macedonia story)."""
+        for form in dict.fromkeys((text, _without_brackets(text))):
+            found = self.vocab.lookup(form) or self.vocab.lookup_in_context(form, self._tally)
+            if found:
+                return found
+        return None
 
     def agent_candidates(self, doc: Doc) -> list[Token]:
         """Tokens whose form or lemma ends an agent phrase ("troops", "minister"), found by
@@ -108,7 +124,7 @@ class ActorResolver:
             if token.i == head.i:
                 continue
             if token.ent_type_ == "ORG":
-                named = self.vocab.lookup(_entity_text(token))
+                named = self.named_actor(_entity_text(token))
                 if named and len(named[0]) > 3:
                     return named[0], sector  # "NATO envoy", "UN chief": the organisation's code
             found = self.country_of_word(token.text)
@@ -118,11 +134,23 @@ class ActorResolver:
                 country = found
                 break
         if country is None:
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for obj in prep.children:
-                        if obj.dep_ == "pobj":
-                            country = self.country_of_word(_entity_text(obj))
+            # "the head of Russia", "a spokesman for the Sudanese Professionals Association",
+            # "an aide to Azerbaijan's president"
+            titles = [head] + [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+            for prep in (p for t in titles for p in t.children):
+                if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "to"):
+                    continue
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    text = _entity_text(obj)
+                    if obj.ent_type_ == "ORG" and prep.lower_ != "to":
+                        named = self.named_actor(text)
+                        if named and len(named[0]) > 3:
+                            return named[0], sector
+                    country = self.country_of_word(text)
+                    if country is None and prep.lower_ != "of" and obj.pos_ == "NOUN":
+                        country = self.describe(obj)[0] if self.agent_sector([obj])[0] else None
+                    if country:
+                        return country, sector
         return country, sector
 
     # -- the pass over a Doc ------------------------------------------------------------------
@@ -153,6 +181,11 @@ class ActorResolver:
                 add(mention)
                 if mention.kind == "PERSON" and span.end - span.start >= 2:
                     surnames.setdefault(doc[span.end - 1].text, mention)
+
+        for token in _tokens_with(doc, "LOWER", {doc.vocab.strings.add(f.split()[-1]) for f in self.short_forms}):
+            short = None if taken[token.i] else self.short_form_country(token)
+            if short is not None:
+                add(ActorMention(token.i, token.i + 1, token.text, short, "GPE", f"gpe:{short}"))
 
         # Surnames of persons named in full, wherever the model put them (Hollande as ORG).
         by_start = {m.start: m for m in mentions}
@@ -216,24 +249,61 @@ class ActorResolver:
     def main_country(self, doc: Doc, dateline_country: str | None = None) -> str | None:
         """The country an article is about: the one its entities name most often (first on ties).
 
-        Unqualified actors ("police", "the rebels", "Prime Minister X") are taken to belong to it.
+        A country's name counts 2 (1 when it only qualifies a noun, "US diplomats"), a demonym 1, a
+        city or region of it 1, a known office holder of it 1, and a place that is where something
+        happens ("in Caracas") 1 more; the dateline counts 2. Unqualified actors ("police", "the
+        rebels", "Prime Minister X") are taken to belong to it.
         """
         tally: dict[str, int] = {dateline_country: 2} if dateline_country else {}
+        published = doc._.ew_published
+
+        def count(iso3: str | None, weight: int) -> None:
+            if iso3 and len(iso3) == 3 and iso3 not in ("IGO", "NGO", "IMG"):
+                tally[iso3] = tally.get(iso3, 0) + weight
+
         for ent in entities(doc):
-            if ent.label_ in ("GPE", "NORP"):
+            root = ent.root
+            located = root.dep_ == "pobj" and root.head.lower_ in ("in", "inside", "across", "throughout")
+            if ent.label_ in ("GPE", "NORP", "LOC"):
                 iso3 = self.country_of_word(ent.text) or self.capitals.get(ent.text.lower())
                 if iso3:
                     # a country's name says where the story is more than an adjective does
                     # ("in northeastern Mali" against "a French soldier")
-                    weight = 2 if ent.label_ == "GPE" else 1
-                    tally[iso3] = tally.get(iso3, 0) + weight
+                    weight = 2 if ent.label_ == "GPE" and root.dep_ not in ("compound", "nmod", "amod") else 1
+                    count(iso3, weight + located)
+                elif ent.label_ != "NORP" and not self.gazetteer.is_demonym(ent.text):
+                    place = self.gazetteer.lookup(ent.text)
+                    if place is not None:
+                        count(place.country, 1 + located)
+            elif ent.label_ == "PERSON":
+                key = ent.text.lower()
+                full = key if key in self.vocab.people else (
+                    self.known_surname(key, published) if len(ent) == 1 else None)
+                if full is not None:
+                    code = self.vocab.person_code(full, published)
+                    count(code[:3] if code else None, 1)
+        self._tally = tally
         return max(tally, key=lambda c: tally[c]) if tally else None
+
+    def short_form_country(self, token: Token) -> str | None:
+        """The country "the North" / "the South" stands for in a story that names it (PRK in a
+        Korea story, SDN in a Sudan one), or None."""
+        if token.i == 0 or not token.text[:1].isupper() or token.doc[token.i - 1].lower_ != "the":
+            return None
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if following is not None and following.pos_ == "PROPN":
+            return None  # "the North Korean army", "the South China Sea"
+        named = [c for c in self.short_forms.get("the " + token.lower_, ()) if self._tally.get(c)]
+        return max(named, key=lambda c: self._tally[c]) if named else None
 
     def entity_mention(
         self, span: Span, published: str | None, surnames: dict[str, ActorMention], home: str | None = None
     ) -> ActorMention | None:
         """A mention for a named entity span, or None when it is no actor and no place."""
         text, key, label = span.text, span.text.lower(), span.label_
+        short = self.short_form_country(span.root) if len(span) == 1 else None
+        if short is not None:
+            return ActorMention(span.start, span.end, text, short, "GPE", f"gpe:{short}")
         offices = self.vocab.people.get(key)
         if offices:
             code = self.vocab.person_code(offices[0].name, published)
@@ -256,7 +326,7 @@ class ActorResolver:
         if key in self.capitals and label != "PERSON":
             iso3 = self.capitals[key]
             return ActorMention(span.start, span.end, text, None, "GPE", f"place:{key}", place_country=iso3)
-        named = self.vocab.lookup(text) or self.vocab.lookup(_without_brackets(text))
+        named = self.named_actor(text)
         if named:
             code, kind = named
             return ActorMention(span.start, span.end, text, code, kind, f"actor:{code}")
@@ -265,6 +335,8 @@ class ActorResolver:
             if iso3:
                 return ActorMention(span.start, span.end, text, iso3, "NORP", f"gpe:{iso3}")
             label = "GPE"  # the small model tags some cities NORP ("Aleppo")
+        if label == "PERSON" and fold_name(text) in self.gazetteer.area_names():
+            label = "GPE"  # a region the model took for a person ("Rakhine")
         if label == "PERSON":
             country, sector = self.describe(span.root)
             if country is None and sector is not None:
@@ -279,7 +351,7 @@ class ActorResolver:
                                     place_country=place.country)
             return None
         if label == "ORG":
-            own, _ = self.agent_sector([span.root])
+            own, _ = self.agent_sector(list(span[: span.root.i - span.start + 1]))
             if own is not None:
                 country, sector = self.describe(span.root)
                 country = country or home
@@ -368,29 +440,39 @@ class ActorResolver:
             if token.lemma_.lower() not in GROUP_NOUNS or token.tag_ not in ("NNS", "NNPS"):
                 continue
             owner = by_token[token.i]
+            counted = any(c.lower_ in ("both", "two") for c in token.lefts) or any(
+                c.lower_ == "two" for t in token.lefts for c in t.lefts)
             if owner is not None and owner.kind == "AGENT" and owner.code and owner.start == token.i - 1 \
-                    and self.describe(token)[0] is None:
+                    and counted and self.describe(token)[0] is None:
                 owner = replace(owner, code=None)  # "both leaders": the country was only a guess
                 result[result.index(by_token[token.i])] = owner
             if taken[token.i] and not (owner is not None and owner.code is None and owner.kind == "AGENT"):
                 continue  # "the two countries' foreign ministers" is a group; other taken words are not
-            if not any(c.lower_ in ("both", "two") for c in token.lefts) and not any(
-                    c.lower_ == "two" for t in token.lefts for c in t.lefts):
+            if not counted:
                 continue
+            subject = _subject_tokens(token)
             earlier = [m for m in result if m.start < token.i and m.participant_code and not (
-                m.start >= sentence_of(doc, token.i).start and doc[m.end - 1].dep_.startswith("nsubj"))]
+                m.start >= sentence_of(doc, token.i).start
+                and (doc[m.end - 1].dep_.startswith("nsubj") or m.end - 1 in subject))]
+            sector = GROUP_NOUNS[token.lemma_.lower()]
+            persons = token.lemma_.lower() in PERSON_GROUP_NOUNS
+            if persons:
+                # "both leaders": the last two persons named, who may lead two sides of one country
+                earlier = [m for m in earlier if m.kind == "PERSON"]
             codes: list[ActorMention] = []
             for m in reversed(earlier):
-                if all(m.participant_code[:3] != c.participant_code[:3] for c in codes):
+                if all((m.entity != c.entity and m.participant_code != c.participant_code) if persons
+                       else m.participant_code[:3] != c.participant_code[:3] for c in codes):
                     codes.append(m)
                 if len(codes) == 2:
                     break
             if len(codes) < 2:
                 continue
-            sector = GROUP_NOUNS[token.lemma_.lower()]
             if owner is not None and owner.code is None:
                 head_sector, _ = self.agent_sector([doc[owner.end - 1]])
                 sector = head_sector or sector
+            if persons and all(len(c.participant_code) > 3 for c in codes):
+                sector = None  # each keeps the code of what they lead
                 if owner in result:
                     result.remove(owner)
             members = tuple(ActorMention(token.i, token.i + 1, token.text,
@@ -584,6 +666,15 @@ def _modifiers(head: Token) -> list[Token]:
         found.append(token)
         stack += [t for t in token.children if t.dep_ in MODIFIER_DEPS and t.i < head.i or t.dep_ == "conj"]
     return found
+
+
+def _subject_tokens(token: Token) -> set[int]:
+    """Indices of the words of the subject of the clause a word is in ("Chinese Foreign Ministry
+    spokesman Hong Lei" in "... urged both sides"): a group it names never includes them."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return {t.i for child in verb.children if child.dep_.startswith("nsubj") for t in child.subtree}
 
 
 def _without_brackets(text: str) -> str:

@@ -669,8 +669,9 @@ def _armed_group(actor: ActorMention) -> bool:
 
 
 def _armed(actor: ActorMention | None) -> bool:
-    """True for forces that fight back: armies and other armed groups."""
-    return actor is not None and (actor.participant_code or "").endswith(("MIL", "REB"))
+    """True for forces that fight back: armies, armed groups and international forces."""
+    code = actor.participant_code or "" if actor is not None else ""
+    return code.endswith(("MIL", "REB")) or code.startswith("IGO")  # peacekeepers are armed too
 
 
 def _is_visiting(doc: Doc, actor: ActorMention) -> bool:
