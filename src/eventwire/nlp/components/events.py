@@ -259,6 +259,8 @@ class EventExtractor:
                     found = trigger.head  # "ElBaradei, who was placed under house arrest"
                 if found is not None:
                     tokens.append(found)
+            elif part == "dobj":
+                tokens.append(obj)  # "ordered two French diplomats to leave": the object is acted on
             elif part == "dative":
                 tokens += [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             elif part.startswith("prep:"):
@@ -519,9 +521,10 @@ class EventExtractor:
                         if a is not b and a.participant_code and b.participant_code:
                             events.append(EventMention(event.trigger.i, a, b, cameo, negated, modality, False))
         intents = {codes[0]: root for root, codes in self.lexicon.intent.items() if codes[0] and len(root) == 2}
-        if found:
-            events = _visits_and_hosts(events, found[0].trigger.doc)
-        return _dedupe(events, intents)
+        doc = found[0].trigger.doc if found else None
+        if doc is not None:
+            events = _visits_and_hosts(events, doc)
+        return _dedupe(events, intents, doc)
 
     def reading(self, trigger: Token) -> tuple[bool, str, ActorMention | None]:
         """(negated, modality, speaker) from the words governing the trigger."""
@@ -736,7 +739,7 @@ def _child(token: Token | None, dep: str) -> Token | None:
     return next((c for c in token.children if c.dep_ == dep), None)
 
 
-def _dedupe(events: list[EventMention], intents: dict[str, str] | None = None) -> list[EventMention]:
+def _dedupe(events: list[EventMention], intents: dict[str, str] | None = None, doc: Doc | None = None) -> list[EventMention]:
     """Restatements are coded once: an event whose root and actors repeat an earlier one's (the
     same codes, or one more specific: RUS and RUSGOV) is merged into it, keeping the first
     mention and the most specific codes."""
@@ -747,6 +750,9 @@ def _dedupe(events: list[EventMention], intents: dict[str, str] | None = None) -
                 continue
             if not _compatible(first.source, event.source) or not _compatible(first.target, event.target):
                 continue
+            dates = (_own_dates(doc, first.trigger), _own_dates(doc, event.trigger)) if doc is not None else ((), ())
+            if dates[0] and dates[1] and not dates[0] & dates[1]:
+                continue  # "detained two suspects on Dec. 30 ... two more on Thursday": two acts
             if len(event.source.participant_code) > len(first.source.participant_code):
                 first = replace(first, source=event.source)
             if event.target and len(event.target.participant_code or "") > len(first.target.participant_code or ""):
@@ -756,6 +762,15 @@ def _dedupe(events: list[EventMention], intents: dict[str, str] | None = None) -
         else:
             kept.append(event)
     return kept
+
+
+def _own_dates(doc: Doc, trigger: int) -> set[str]:
+    """The date words attached to a trigger ("on Thursday", "on Dec. 30"), outside nested clauses."""
+    words: set[str] = set()
+    for child in doc[trigger].children:
+        if child.dep_ in ("prep", "npadvmod"):
+            words |= {t.lower_ for t in child.subtree if t.ent_type_ == "DATE" and t.dep_ not in ("relcl", "advcl")}
+    return words
 
 
 def _same_act(a: str, b: str, intents: dict[str, str]) -> bool:
