@@ -254,7 +254,7 @@ class EventExtractor:
         anchors = [trigger] + ([obj] if obj is not None else [])
         for part in spec:
             if part == "dobj" and obj is None:
-                found = _child(trigger, "nsubjpass" if passive else "dobj")
+                found = direct_object(trigger, passive) if trigger.pos_ in ("VERB", "AUX") else _child(trigger, "dobj")
                 if found is not None and found.lower_ in RELATIVE_PRONOUNS and trigger.dep_ == "relcl":
                     found = trigger.head  # "ElBaradei, who was placed under house arrest"
                 if found is not None:
@@ -573,6 +573,9 @@ def direct_object(verb: Token, passive: bool = False) -> Token | None:
     obj = _child(verb, "nsubjpass" if passive else "dobj")
     if obj is None and not passive:
         obj = _child(verb, "npadvmod")
+    if (obj is None and not passive and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN"
+            and any(c.dep_ == "nsubj" for c in verb.children)):
+        obj = verb.head  # "the two soldiers it captured": the noun the clause describes
     return obj
 
 
