@@ -43,6 +43,7 @@ MEETING_CODES = {"040", "042", "043", "044", "046"}
 FACILITY_WORDS = {"hotel", "complex", "mall", "market", "hospital", "school", "mosque", "church", "temple", "building",
                   "compound", "base", "station", "airport", "camp", "office", "centre", "center", "palace", "university"}
 VISIT_WORDS = {"visit", "arrive", "travel", "fly", "tour", "trip"}  # one meeting, told as a visit, a hosting or talks
+MEDIATING_VERBS = {"mediate", "host", "broker", "facilitate", "chair", "sponsor"}
 PROTESTED_VERBS = {"denounce", "condemn", "protest", "oppose", "demand", "reject", "decry"}
 
 
@@ -339,6 +340,16 @@ class EventExtractor:
                               and any(t is not None and (t.participant_code or "")[:3] in side for t in f.targets)), None)
                 if asked is not None:
                     event.targets = [s for s in asked.sources if (s.participant_code or "")[:3] not in side] or [None]
+            if event.cameo[:2] == "15" and event.targets == [None] and event.sources:
+                # "put the armed forces on full combat alert": readiness against whoever threatens
+                # or attacks the side (told before or after)
+                side = {(s.participant_code or "")[:3] for s in event.sources}
+                hostile = [f for f in found if f.cameo[:2] in ("13", "17", "18", "19", "20") and f.sources
+                           and any(t is not None and (t.participant_code or "")[:3] in side for t in f.targets)
+                           and not any((s.participant_code or "")[:3] in side for s in f.sources)]
+                if hostile:
+                    nearest = min(hostile, key=lambda f: abs(f.trigger.i - event.trigger.i))
+                    event.targets = list(nearest.sources)
             if "answers" in event.flags and event.targets == [None] and event.sources:
                 # "troops returned fire": at whoever last attacked their side
                 side = {(s.participant_code or "")[:3] for s in event.sources}
@@ -446,6 +457,8 @@ class EventExtractor:
                 if head.dep_ not in ("pobj", "prep", "npadvmod", "dobj", "conj"):
                     break
                 head = head.head
+            if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in MEDIATING_VERBS:
+                continue  # "Qatar mediated talks between the two sides": Qatar is not a side
             if head.pos_ in ("VERB", "AUX"):
                 event.sources = self.resolve_all([self.subject_of(head)], actors)
                 if event.targets == [None]:
@@ -476,6 +489,10 @@ class EventExtractor:
             # "stormed the Intercontinental Hotel": a named building is no actor; the attack is on the place
             targets = [t for t in targets if t is None or t.participant_code
                        or event.trigger.doc[t.end - 1].lemma_.lower() not in FACILITY_WORDS] or [None]
+            if targets == [None] and cameo[:3] == "172" and sources and sources[0].participant_code:
+                # curfews, emergencies, cut communications: measures addressed to the nation (bare code)
+                country = sources[0].participant_code[:3]
+                targets = [replace(sources[0], code=country, place_country=None, members=(), entity=f"gpe:{country}")]
             if targets == [None] and cameo[:2] == "14":
                 # "rallied to denounce the United States", "chanting slogans against the leaders"
                 targets = self.resolve_all(_protested(event.trigger), mention_index(event.trigger.doc), national=True) or [None]
@@ -546,8 +563,8 @@ class EventExtractor:
             if role == "intent" and modality == "asserted":
                 modality = "intended"
                 negated = negated or any(c.dep_ == "neg" for c in head.children)
-            elif role == "negate":
-                negated = True
+            elif role == "negate" and current.dep_ != "conj":
+                negated = True  # "dismissed reports that ..."; not "dismissed the cabinet and declared ..."
             elif role == "report" and current.dep_ == "ccomp":
                 speaker_token = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
                 if speaker_token is not None:
@@ -781,7 +798,8 @@ def _same_act(a: str, b: str, intents: dict[str, str]) -> bool:
     and "shelled" 194), or one is the intent to do the other ("would discuss" 036 and "met" 04x).
     Distinct acts of one root stay apart ("broke off relations and expelled diplomats": 161, 166)."""
     if a[:2] == b[:2]:
-        return a[:3] == b[:3] or a[2] == "0" or b[2] == "0" or a[:3] in MEETING_CODES and b[:3] in MEETING_CODES
+        return (a.startswith(b) or b.startswith(a) or a[2] == "0" or b[2] == "0"
+                or a[:3] in MEETING_CODES and b[:3] in MEETING_CODES)
     return (intents.get(a) == b[:2] or intents.get(b) == a[:2]
             or intents.get(a[:3]) == b[:2] or intents.get(b[:3]) == a[:2])  # 0333 is an 033 intent
 
