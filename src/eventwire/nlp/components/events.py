@@ -269,7 +269,7 @@ class EventExtractor:
                 for anchor in anchors:
                     for child in anchor.children:
                         if child.dep_ in ("prep", "dative", "agent") and child.lower_ in words:
-                            pobj = _child(child, "pobj")
+                            pobj = _child(child, "pobj") or _child(_visiting(child), "dobj")
                             if pobj is not None:
                                 tokens.append(pobj)
         return tokens
@@ -402,6 +402,9 @@ class EventExtractor:
                 continue
             if event.anaphoric:
                 continue
+            if (event.trigger.dep_ in ("advcl", "xcomp") and event.trigger.lemma_.lower() in PROTESTED_VERBS
+                    and triggers.get(event.trigger.head.i) is not None and triggers[event.trigger.head.i].cameo[:2] == "14"):
+                continue  # "rallied to denounce X": the protest is the act, aimed at X
             main = triggers.get(event.trigger.head.i)
             if (main is not None and main is not event and event.trigger.dep_ in ("advcl", "conj")
                     and event.trigger.tag_ == "VBG" and _same_kind(main.cameo, event.cameo)
@@ -493,9 +496,9 @@ class EventExtractor:
                 # curfews, emergencies, cut communications: measures addressed to the nation (bare code)
                 country = sources[0].participant_code[:3]
                 targets = [replace(sources[0], code=country, place_country=None, members=(), entity=f"gpe:{country}")]
-            if targets == [None] and cameo[:2] == "14":
+            if cameo[:2] == "14":
                 # "rallied to denounce the United States", "chanting slogans against the leaders"
-                targets = self.resolve_all(_protested(event.trigger), mention_index(event.trigger.doc), national=True) or [None]
+                targets = self.resolve_all(_protested(event.trigger), mention_index(event.trigger.doc), national=True) or targets
             if targets == [None] and cameo[:2] == "14" and sources and sources[0].participant_code:
                 # protests with no stated target are against the government of the protesters' country
                 country = sources[0].participant_code[:3]
@@ -701,6 +704,11 @@ def _is_visiting(doc: Doc, actor: ActorMention) -> bool:
     """True for "his visiting French counterpart", "visiting British Prime Minister David Cameron"."""
     before = doc[max(actor.start - 4, 0):actor.end]
     return any(t.lower_ == "visiting" for t in before) and not any(t.lower_ in ("while", "during") for t in before)
+
+
+def _visiting(prep: Token) -> Token | None:
+    """The "visiting" of "talks with visiting President X" (parsed as a verb under the preposition)."""
+    return next((c for c in prep.children if c.dep_ == "pcomp" and c.lower_ == "visiting"), None)
 
 
 def _is_condition(clause: Token) -> bool:
