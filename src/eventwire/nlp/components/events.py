@@ -43,6 +43,8 @@ MEETING_CODES = {"040", "042", "043", "044", "046"}
 FACILITY_WORDS = {"hotel", "complex", "mall", "market", "hospital", "school", "mosque", "church", "temple", "building",
                   "compound", "base", "station", "airport", "camp", "office", "centre", "center", "palace", "university"}
 VISIT_WORDS = {"visit", "arrive", "travel", "fly", "tour", "trip"}  # one meeting, told as a visit, a hosting or talks
+CHEMICAL_WORDS = {"chlorine", "sarin", "mustard", "vx", "phosgene", "novichok"}
+CHEMICAL_PAIRS = {"chemical", "nerve", "toxic", "poison"}, {"weapon", "agent", "gas", "munition", "arm"}
 MEDIATING_VERBS = {"mediate", "host", "broker", "facilitate", "chair", "sponsor"}
 PROTESTED_VERBS = {"denounce", "condemn", "protest", "oppose", "demand", "reject", "decry"}
 
@@ -281,6 +283,8 @@ class EventExtractor:
             if token is None:
                 continue
             for member in [token, *_conjuncts(token)]:
+                if member.ent_type_ == "MONEY":
+                    continue  # "300 million U.S. dollars" names no actor
                 mention = resolve_token(member, actors, national)
                 for one in (mention.members or (mention,)) if mention is not None else ():
                     if one not in mentions:
@@ -400,8 +404,11 @@ class EventExtractor:
                 continue
             if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in event.trigger.children):
                 continue
-            if event.anaphoric:
+            if event.anaphoric or _aggregate(event.trigger):
                 continue
+            if (event.nominal and event.trigger.dep_ == "dobj" and triggers.get(event.trigger.head.i) is not None
+                    and triggers[event.trigger.head.i].cameo[:2] == "12" and event.cameo[:2] in VERBAL_ROOTS | {"04"}):
+                continue  # "did not rule out talks", "rejected the proposal": the object is not an act of its own
             if (event.trigger.dep_ in ("advcl", "xcomp") and event.trigger.lemma_.lower() in PROTESTED_VERBS
                     and triggers.get(event.trigger.head.i) is not None and triggers[event.trigger.head.i].cameo[:2] == "14"):
                 continue  # "rallied to denounce X": the protest is the act, aimed at X
@@ -521,14 +528,15 @@ class EventExtractor:
                         code = "192"  # "seized Sanaa": taking a place is occupying territory
                     if not source.participant_code:
                         continue
-                    if code in ("170", "190") and _armed_group(source) and not _armed(target):
-                        code = "180"  # an armed group's assault on civilians or a town is unconventional violence
+                    code, target = _by_kind_of_actor(code, event.trigger, source, target)
                     code = refine_code(code, event.trigger, source, target)
                     if target is None and ("no_target" not in event.flags or not code.startswith(NO_TARGET_CODES)):
                         continue
                     if target is not None and (not target.participant_code or target.entity == source.entity
                                                or target.participant_code == source.participant_code):
                         continue
+                    if code[:2] == "04" and target is not None and target.participant_code.endswith("MED"):
+                        continue  # "speaking to reporters" is no meeting
                     events.append(EventMention(event.trigger.i, source, target, code, negated,
                                                modality, event.nominal))
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in event.trigger.children)
@@ -686,6 +694,51 @@ def _protested(trigger: Token) -> list[Token]:
         if clause.dep_ == "advcl" and clause.tag_ == "VBG":  # "chanting slogans against X"
             found += [_child(p, "pobj") for p in clause.subtree if p.dep_ == "prep" and p.lower_ == "against"]
     return [t for t in found if t is not None]
+
+
+def _by_kind_of_actor(code: str, trigger: Token, source: ActorMention,
+                      target: ActorMention | None) -> tuple[str, ActorMention | None]:
+    """Who acts on whom decides what a forceful act is: an armed group's assault on civilians or a
+    town is unconventional violence (180); police firing on crowds is repression (175); protesters
+    storming or occupying a building protest violently (145) or block (144) against their
+    government; any force with chemical agents is 2041."""
+    root = code[:2]
+    if root in ("18", "19") and _chemical(trigger):
+        return "2041", target
+    if code in ("170", "190") and _armed_group(source) and not _armed(target):
+        return "180", target
+    source_code = source.participant_code or ""
+    if root in ("18", "19") and source_code.endswith("COP") and target is not None and _civilian(target):
+        return "175", target
+    if _civilian(source) and (root in ("18", "19") or code in ("171", "192")):
+        country = source_code[:3]
+        government = replace(source, code=country + "GOV", place_country=None, members=(), entity=f"agent:{country}GOV")
+        return ("144" if code in ("171", "192") else "145"), government
+    return code, target
+
+
+def _aggregate(trigger: Token) -> bool:
+    """An ongoing or aggregate state, not a discrete act: "have seized large parts of Iraq since
+    June", "has conducted six nuclear tests" (present perfect with "since" or a counted plural)."""
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in trigger.children)
+    if not perfect:
+        return False
+    since = any(c.lower_ == "since" for c in trigger.children)
+    counted = any(c.dep_ == "dobj" and c.tag_ == "NNS" and any(n.dep_ == "nummod" for n in c.children)
+                  for c in trigger.children)
+    return since or counted
+
+
+def _chemical(trigger: Token) -> bool:
+    """True when the act's clause names a chemical agent ("barrels packed with chlorine")."""
+    tokens = list(trigger.subtree)
+    return any(t.lemma_.lower() in CHEMICAL_WORDS or (t.lemma_.lower() in CHEMICAL_PAIRS[0] and n + 1 < len(tokens)
+               and tokens[n + 1].lemma_.lower() in CHEMICAL_PAIRS[1]) for n, t in enumerate(tokens))
+
+
+def _civilian(actor: ActorMention) -> bool:
+    """Unarmed people: crowds, protesters, students, workers, activists."""
+    return (actor.participant_code or "").endswith(("CVL", "OPP", "EDU", "LAB"))
 
 
 def _armed_group(actor: ActorMention) -> bool:
