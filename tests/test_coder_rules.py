@@ -111,3 +111,31 @@ def test_a_day_after_counts_back_from_the_governing_date(code):
                   "artillery shells at Yeonpyeong island.", published="2010-11-25")
     fired = [e for e in result.events if e.cameo.startswith("19")]
     assert fired and fired[0].date == "2010-11-23"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Egyptian police fired tear gas at protesters in Alexandria.", ("EGYCOP", "175", "EGYCVL")),
+        ("Protesters stormed the regional government building in Kharkiv.", ("UKRCVL", "145", "UKRGOV")),
+        ("Syrian government forces attacked the town of Khan Sheikhoun with sarin.", ("SYRMIL", "2041", "SYR")),
+    ],
+)
+def test_who_acts_decides_the_kind_of_force(code, text, expected):
+    assert expected in codes(code(text, published="2014-04-14")), codes(code(text, published="2014-04-14"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Islamic State militants have seized large parts of northern Iraq since June.",
+        "North Korea has conducted six nuclear tests.",
+    ],
+)
+def test_aggregates_are_not_acts(code, text):
+    assert not code(text, published="2017-09-11").events
+
+
+def test_speaking_to_reporters_is_no_meeting(code):
+    result = code("The Hamas leader spoke to Palestinian reporters in Gaza City.", published="2021-05-11")
+    assert not [e for e in result.events if e.cameo.startswith("04")]
