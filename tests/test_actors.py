@@ -98,3 +98,50 @@ def test_short_forms_are_read():
     countries = load_actors().countries
     assert countries["PRK"].short_forms == ("the north",)
     assert countries["KOR"].short_forms == ("the south",)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # "X-led coalition" makes the later bare "the coalition" and what it qualifies X's forces
+        ("The Saudi-led coalition fighting in Yemen ended a truce. Later coalition warplanes struck "
+         "Sanaa, and the UN urged the coalition to stop.", "coalition warplanes", "SAUMIL"),
+        ("The Saudi-led coalition fighting in Yemen ended a truce. The UN urged the coalition to stop.",
+         "coalition", "SAUMIL"),
+        # unnamed attackers belong to the armed group the story names, before or after them
+        ("Kenya said security forces killed all five extremists. Somalia-based al-Shabab gunmen attacked "
+         "a hotel in Nairobi. Police killed the last of the attackers.", "attackers", "SOMREB"),
+        ("Kenya said security forces had killed all five extremists in Nairobi. Al-Shabab claimed the attack.",
+         "all five extremists", "SOMREB"),
+        # pro-X people are not X's
+        ("Pro-Russian protesters stormed the regional government building in Donetsk, Ukraine.",
+         "Pro-Russian protesters", "UKRCVL"),
+        # supporters of a group are civilians of its country
+        ("Tens of thousands of Houthi supporters rallied in Sanaa.", "supporters", "YEMCVL"),
+        # the place of the agent's own clause, not of the speaker's
+        ("Rohingya refugees arriving in Bangladesh say soldiers torched their villages in northern Rakhine state.",
+         "soldiers", "MMRMIL"),
+        # a place the gazetteer does not know takes the country of its demonym
+        ("The Islamists raided the Chadian fishing village of Ngouboua. Shekau claimed the Ngouboua raid.",
+         "Ngouboua", "TCD"),
+        ("Students in Tehran chanted slogans against the country's leaders in Iran.", "country's leaders", "IRNGOV"),
+        ("Militants killed 80 Yazidi men in the village.", "Yazidi", "IRQ"),
+    ],
+)
+def test_codes_from_the_story(actors, text, mention, code):
+    assert actors(text).get(mention) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Armenia's defence ministry denied it. Azerbaijan's prosecutor-general's office said it had opened "
+         "an investigation.", "AZEJUD"),
+        ("The RSF attacked the city. A U.N. fact-finding mission said on Tuesday it was investigating.", "IGOUNO"),
+        ("Rwanda's minister praised Qatar. The UN peacekeeping mission, MONUSCO, said it would provide security.",
+         "IGOUNO"),
+    ],
+)
+def test_it_is_the_subject_body_not_a_country_before(actors, text, code):
+    doc_codes = actors(text)
+    assert doc_codes["it"] == code

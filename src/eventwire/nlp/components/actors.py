@@ -30,6 +30,8 @@ GROUP_NOUNS = {"side": None, "country": None, "nation": None, "neighbour": None,
                "army": "MIL", "military": "MIL", "navy": "MIL"}
 PERSON_GROUP_NOUNS = {"leader", "president"}
 GROUP_ANAPHORS = {"group", "movement", "militia", "organisation", "organization", "faction", "alliance", "network"}
+# Nouns that "X-led" makes a country's armed coalition ("the Saudi-led coalition" = SAUMIL).
+LED_GROUPS = {"coalition", "alliance", "force"}
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "MNG"}
 
 
@@ -53,6 +55,8 @@ class ActorResolver:
             for form in country.short_forms:
                 self.short_forms.setdefault(form, []).append(iso3)
         self._tally: dict[str, int] = {}
+        self._led: dict[str, str] = {}
+        self._described: dict[str, str] = {}  # lowercase place name -> country its story gives it
         self.max_agent_words = max((len(p.split()) for p in vocab.agents), default=1)
         self.agent_heads: set[int] | None = None
         self._group_hashes: set[int] | None = None
@@ -113,6 +117,10 @@ class ActorResolver:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 modifiers += [child] + [t for t in child.lefts if t.dep_ in MODIFIER_DEPS]
         chain = sorted(set(modifiers + [head]), key=lambda t: t.i)
+        led = next((self._led[t.lemma_.lower()] for t in chain if t.lemma_.lower() in self._led
+                    and not any(c.lower_ == "led" for c in t.children)), None)
+        if led is not None:
+            return led[:3], "MIL"  # "coalition warplanes", "Coalition spokesman X"
         sector, _ = self.agent_sector(chain)
         if sector is None:
             for token in chain:
@@ -161,6 +169,7 @@ class ActorResolver:
         home = self.main_country(doc, dateline.country if dateline is not None else None)
         doc._.ew_home = home
         self._places = self.sentence_places(doc)
+        self._led = self.led_groups(doc)
         mentions: list[ActorMention] = []
         taken = [False] * len(doc)
         surnames: dict[str, ActorMention] = {}
@@ -205,6 +214,11 @@ class ActorResolver:
             by_start[token.i] = surname
             taken[token.i] = True
 
+        for token in _tokens_with(doc, "LEMMA", {doc.vocab.strings.add(w) for w in self._led}):
+            if not taken[token.i] and token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+                code = self._led[token.lemma_.lower()]
+                add(ActorMention(token.i, token.i + 1, token.text, code, "AGENT", f"agent:{code}:{token.lemma_}"))
+
         named = _index(doc, mentions)
         for token in self.agent_candidates(doc):
             if taken[token.i] or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
@@ -220,12 +234,28 @@ class ActorResolver:
         doc._.ew_actors = mentions
         return doc
 
+    def led_groups(self, doc: Doc) -> dict[str, str]:
+        """"the Saudi-led coalition" -> {"coalition": "SAUMIL"}: the code a later bare "the
+        coalition", "coalition warplanes" or "coalition spokesman" takes in the story."""
+        led: dict[str, str] = {}
+        for token in _tokens_with(doc, "LOWER", {doc.vocab.strings.add("led")}):
+            group = token.head
+            if group.lemma_.lower() not in LED_GROUPS or group.i <= token.i:
+                continue
+            for child in token.children:
+                country = self.country_of_word(child.text) or self.country_of_word(_entity_text(child))
+                if child.i < token.i and country:
+                    led.setdefault(group.lemma_.lower(), country + "MIL")
+                    break
+        return led
+
     def sentence_places(self, doc: Doc) -> dict[int, list[tuple[int, str]]]:
         """Sentence start -> (token, country) of the cities and regions named in it."""
         places: dict[int, list[tuple[int, str]]] = {}
         countries: dict[int, list[tuple[int, str]]] = {}
+        self._described = {}
         for ent in entities(doc):
-            if ent.label_ not in ("GPE", "LOC", "FAC"):
+            if ent.label_ not in ("GPE", "LOC", "FAC") and not self.mislabelled_place(ent):
                 continue
             sentence = sentence_of(doc, ent.start).start
             if ent.text.lower() in self.country_names:
@@ -233,10 +263,48 @@ class ActorResolver:
                     countries.setdefault(sentence, []).append((ent.start, self.country_names[ent.text.lower()]))
                 continue
             place = self.gazetteer.lookup(ent.text)
-            if place is not None and place.country:
-                places.setdefault(sentence, []).append((ent.start, place.country))
+            country = place.country if place is not None and place.country else self.described_place(ent)
+            if country:
+                places.setdefault(sentence, []).append((ent.start, country))
         self._countries_in = countries
         return places
+
+    def clause_country(self, head: Token) -> str | None:
+        """The country of the city, region or country named where the clause of ``head`` happens
+        (the nearest one to it in the subtree of its verb), or None."""
+        verb = head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        sentence = sentence_of(head.doc, head.i).start
+        inside = {t.i for t in verb.subtree}
+        found = [p for p in self._places.get(sentence, []) + self._countries_in.get(sentence, []) if p[0] in inside]
+        return min(found, key=lambda p: abs(p[0] - head.i))[1] if found else None
+
+    def mislabelled_place(self, ent: Span) -> bool:
+        """True for a place the model took for an organisation or a person ("Ngouboua", "Rakhine")."""
+        if ent.label_ not in ("ORG", "PERSON") or self.vocab.lookup(ent.text) or ent.text.lower() in self.vocab.people:
+            return False
+        if ent.label_ == "PERSON":
+            return fold_name(ent.text) in self.gazetteer.area_names()
+        return True
+
+    def described_place(self, ent: Span) -> str | None:
+        """The country of a place the gazetteer does not know, from the demonym of the noun it names
+        ("the Chadian fishing village of Ngouboua" = TCD), else from an earlier such mention."""
+        known = self._described.get(ent.text.lower())
+        if known:
+            return known
+        root = ent.root
+        if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.pos_ != "NOUN":
+            return None
+        for token in root.head.head.lefts:
+            country = self.vocab.demonyms.get(token.lower_) if token.dep_ in MODIFIER_DEPS else None
+            if country:
+                self._described[ent.text.lower()] = country
+                return country
+        return None
 
     def local_country(self, token: Token, home: str | None) -> str | None:
         """For an actor whose country the text leaves out: the country of the nearest city or region
@@ -330,8 +398,8 @@ class ActorResolver:
         if named:
             code, kind = named
             return ActorMention(span.start, span.end, text, code, kind, f"actor:{code}")
-        if label == "NORP":
-            iso3 = self.vocab.demonyms.get(key)
+        if label == "NORP" or (label in ("ORG", "PERSON", "GPE") and key in self.vocab.demonyms):
+            iso3 = self.vocab.demonyms.get(key)  # peoples the model labels otherwise ("Yazidi")
             if iso3:
                 return ActorMention(span.start, span.end, text, iso3, "NORP", f"gpe:{iso3}")
             label = "GPE"  # the small model tags some cities NORP ("Aleppo")
@@ -346,9 +414,9 @@ class ActorResolver:
             return ActorMention(span.start, span.end, text, code, "PERSON", f"person:{key}")
         if label in ("GPE", "LOC", "FAC"):
             place = self.gazetteer.lookup(text)
-            if place is not None and place.country:
-                return ActorMention(span.start, span.end, text, None, label, f"place:{key}",
-                                    place_country=place.country)
+            country = place.country if place is not None and place.country else self._described.get(key)
+            if country:
+                return ActorMention(span.start, span.end, text, None, label, f"place:{key}", place_country=country)
             return None
         if label == "ORG":
             own, _ = self.agent_sector(list(span[: span.root.i - span.start + 1]))
@@ -359,8 +427,9 @@ class ActorResolver:
                     code = _join(country, sector)
                     return ActorMention(span.start, span.end, text, code, "ORG", f"agent:{code}:{key}")
         place = self.gazetteer.lookup(text) if label == "ORG" else None
-        if place is not None and place.country:
-            return ActorMention(span.start, span.end, text, None, "LOC", f"place:{key}", place_country=place.country)
+        country = place.country if place is not None and place.country else self._described.get(key)
+        if label == "ORG" and country:
+            return ActorMention(span.start, span.end, text, None, "LOC", f"place:{key}", place_country=country)
         return ActorMention(span.start, span.end, text, None, label, f"org:{key}")
 
     def agent_mention(self, head: Token, fallback_country: str | None,
@@ -378,22 +447,37 @@ class ActorResolver:
         while left < head.i and (head.doc[left].lower_ in DROP_WORDS or named[left] is not None):
             left += 1
         text = head.doc[left : head.i + 1].text
+        if group is not None and sector == "CVL" and group.code[:3] not in ("IGO", "NGO", "IMG"):
+            # "Houthi supporters", "Hamas families": civilians of the group's country
+            code = _join(group.code[:3], sector)
+            return ActorMention(left, head.i + 1, text, code, "AGENT", f"agent:{code}:{head.lemma_}")
         if group is not None:
             # Members of a named organisation or armed group carry its code ("Boko Haram gunmen").
             return ActorMention(left, head.i + 1, text, group.code, "AGENT", group.entity)
         if country is None and sector == "REB":
-            recent = sentence_of(head.doc, max(0, sentence_of(head.doc, head.i).start - 1)).start
-            armed = next((m for m in reversed(named[recent: head.i]) if m is not None and m.code
-                          and m.kind == "ORG" and m.code[3:] in ("REB", "ISI", "MUSISI")), None)
+            armed = self.story_armed_group(head.i, named)
             if armed is not None:
                 # "the attackers", "the militants": the armed group the story is about
-                return ActorMention(head.i, head.i + 1, head.text, armed.code, "AGENT", armed.entity)
+                return ActorMention(left, head.i + 1, text, armed.code, "AGENT", armed.entity)
+        if country is None and any(t.dep_ == "poss" and t.lemma_.lower() in ("country", "nation") for t in head.lefts):
+            country = fallback_country  # "the country's leaders": the story's country
         if country is None and not _has_determiner_of_other(head):
-            # "Jihadist gunmen attacked a post in northeastern Mali": the country the sentence is in
+            # "refugees in Bangladesh say soldiers torched their villages in northern Rakhine state":
+            # the place of the agent's own clause, else the country the sentence is in
             nearby = self._countries_in.get(sentence_of(head.doc, head.i).start)
-            country = nearby[0][1] if nearby else fallback_country
+            country = self.clause_country(head) or (nearby[0][1] if nearby else fallback_country)
         code = _join(country, sector) if country else None
         return ActorMention(left, head.i + 1, text, code, "AGENT", f"agent:{code}:{head.lemma_}")
+
+    @staticmethod
+    def story_armed_group(i: int, named: list[ActorMention | None]) -> ActorMention | None:
+        """The named armed group unnamed "attackers" or "militants" at token ``i`` belong to: the
+        last one named before them, else the first one the story names after them."""
+        def armed(m: ActorMention | None) -> bool:
+            return m is not None and bool(m.code) and m.kind == "ORG" and m.code[3:] in ("REB", "ISI", "MUSISI")
+
+        found = next((m for m in reversed(named[:i]) if armed(m)), None)
+        return found or next((m for m in named[i:] if armed(m)), None)
 
     @staticmethod
     def owner_group(head: Token, named: list[ActorMention | None]) -> ActorMention | None:
@@ -456,6 +540,7 @@ class ActorResolver:
                 and (doc[m.end - 1].dep_.startswith("nsubj") or m.end - 1 in subject))]
             sector = GROUP_NOUNS[token.lemma_.lower()]
             persons = token.lemma_.lower() in PERSON_GROUP_NOUNS
+            nations = token.lemma_.lower() in ("country", "nation")  # "both countries": the bare codes
             if persons:
                 # "both leaders": the last two persons named, who may lead two sides of one country
                 earlier = [m for m in earlier if m.kind == "PERSON"]
@@ -476,7 +561,7 @@ class ActorResolver:
                 if owner in result:
                     result.remove(owner)
             members = tuple(ActorMention(token.i, token.i + 1, token.text,
-                                         _join(m.participant_code[:3], sector) if len(m.participant_code) == 3 or sector
+                                         _join(m.participant_code[:3], sector) if len(m.participant_code) == 3 or sector or nations
                                          else m.participant_code, "AGENT", m.entity) for m in reversed(codes))
             start, end = (owner.start, owner.end) if owner is not None and owner.code is None else (token.i, token.i + 1)
             members = tuple(replace(m, start=start, end=end) for m in members)
@@ -531,7 +616,7 @@ class ActorResolver:
         for token in (doc[i] for i in sorted(pronouns)):
             while pos < len(ordered) and ordered[pos].start <= token.i:
                 m = ordered[pos]
-                is_subject = doc[m.end - 1].dep_.startswith("nsubj")
+                is_subject = _stands_for_subject(doc[m.end - 1], by_token)
                 if m.kind == "PERSON" and m.code:
                     persons.append(m)
                     if is_subject or last_person is None or sentence_of(doc, last_person.start).start != sentence_of(doc, m.start).start:
@@ -661,11 +746,36 @@ def _modifiers(head: Token) -> list[Token]:
     stack = [t for t in head.lefts if t.dep_ in MODIFIER_DEPS]
     while stack:
         token = stack.pop()
-        if token.lower_.startswith("pro-") or (token.i > 0 and token.doc[token.i - 1].lower_ in ("pro", "anti")):
+        if _is_pro_or_anti(token):
             continue  # "pro-Russian protesters" are not Russian
         found.append(token)
         stack += [t for t in token.children if t.dep_ in MODIFIER_DEPS and t.i < head.i or t.dep_ == "conj"]
     return found
+
+
+def _stands_for_subject(token: Token, by_token: list[ActorMention | None]) -> bool:
+    """True for the head of a subject, and for the owner or qualifier of a subject noun that is no
+    actor itself ("Azerbaijan's prosecutor-general's office", "A U.N. fact-finding mission",
+    "The UN peacekeeping mission, MONUSCO")."""
+    for _ in range(3):
+        if token.dep_.startswith("nsubj"):
+            return True
+        if token.dep_ not in ("poss", "compound", "nmod", "appos") or token.head.i == token.i:
+            return False
+        token = token.head
+        if by_token[token.i] is not None:
+            return False
+    return False
+
+
+def _is_pro_or_anti(token: Token) -> bool:
+    """True for the "Russian" of "pro-Russian" / "Pro - Russian" / "anti-American" and those words."""
+    doc, i = token.doc, token.i
+    if token.lower_.startswith(("pro-", "anti-")) or token.lower_ in ("pro", "anti"):
+        return True
+    if i > 0 and doc[i - 1].lower_ in ("pro", "anti"):
+        return True
+    return i > 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti")
 
 
 def _subject_tokens(token: Token) -> set[int]:
