@@ -85,6 +85,7 @@ class EventExtractor:
                 event = self.noun_event(token, actors)
             if event is not None:
                 found.append(event)
+        _fill_outcome_targets(found)
         self.resolve_anaphora(found)
         self.apply_claims(found, actors)
         self.inherit_nominal_sources(found, actors)
@@ -236,6 +237,13 @@ class EventExtractor:
                 return subject
             if current.dep_ == "relcl":
                 return current.head
+            if current.dep_ == "acl" and current.tag_ == "VBD":
+                # "Sadiq al-Mahdi, whose party has backed the protests, called on": a misparsed main
+                # verb; its subject is the noun the sentence is built on
+                root = current
+                while root.head.i != root.i:
+                    root = root.head
+                return root if root.pos_ in ("PROPN", "NOUN") else current.head
             if current.dep_ == "acl" and current.head.pos_ == "NOUN":
                 owner = _child(current.head, "poss")  # "Britain's decision to expel"
                 if owner is not None:
@@ -340,10 +348,11 @@ class EventExtractor:
                 # "rejected the call", "ruled out a no-fly zone": the answer goes to whoever last
                 # appealed to, offered to or demanded of the rejecting side
                 side = {(s.participant_code or "")[:3] for s in event.sources}
-                asked = next((f for f in reversed(found[:n]) if f.cameo[:2] in ("02", "03", "10") and f.sources
+                asked = next((f for f in reversed(found[:n]) if f.cameo[:2] in ("02", "03", "10", "14") and f.sources
                               and any(t is not None and (t.participant_code or "")[:3] in side for t in f.targets)), None)
                 if asked is not None:
-                    event.targets = [s for s in asked.sources if (s.participant_code or "")[:3] not in side] or [None]
+                    own = {s.participant_code for s in event.sources}
+                    event.targets = [s for s in asked.sources if s.participant_code not in own] or [None]
             if event.cameo[:2] == "15" and event.targets == [None] and event.sources:
                 # "put the armed forces on full combat alert": readiness against whoever threatens
                 # or attacks the side (told before or after)
@@ -654,6 +663,19 @@ def _place_in_clause(trigger: Token) -> ActorMention | None:
             if head.i == trigger.i:
                 return replace(mention, code=mention.place_country)
     return None
+
+
+def _fill_outcome_targets(found: list[_Found]) -> None:
+    """"stormed the hotel, killing 20 people": an attack with no actor as target takes its
+    outcome's victims (before claims of responsibility copy its target)."""
+    by_trigger = {f.trigger.i: f for f in found}
+    for event in found:
+        main = by_trigger.get(event.trigger.head.i)
+        if (main is not None and main is not event and event.targets != [None]
+                and all(t is None or not t.participant_code for t in main.targets)
+                and event.trigger.dep_ in ("advcl", "conj") and event.trigger.tag_ == "VBG"
+                and _same_kind(main.cameo, event.cameo) and main.cameo[:2] in VIOLENT_ROOTS):
+            main.targets = list(event.targets)
 
 
 def _visits_and_hosts(events: list[EventMention], doc: Doc) -> list[EventMention]:
