@@ -73,10 +73,15 @@ class GazetteerEntry:
         return Place(name=self.name, country=self.country, lat=self.lat, lon=self.lon)
 
 
-def _score(entry: GazetteerEntry, context: Sequence[str]) -> float:
-    if entry.kind in ("country", "capital"):
-        score = _WEIGHT[entry.kind]
-    elif entry.kind == "city":
+def _score(entry: GazetteerEntry, context: Sequence[str], key: str | None = None) -> float:
+    """How likely ENTRY is meant; a capital found under another of its names (KEY, folded) counts
+    as a plain city: "Salisbury" is the English city, not Harare's colonial name."""
+    kind = entry.kind
+    if kind == "capital" and key is not None and fold_name(entry.name) != key:
+        kind = "city"
+    if kind in ("country", "capital"):
+        score = _WEIGHT[kind]
+    elif kind == "city":
         score = math.log10(max(entry.population or 1, 1)) - 1.0
     else:
         score = _WEIGHT["region"]
@@ -153,9 +158,12 @@ class Gazetteer:
         if not bucket:
             return None
         context = list(context_countries)
+        if len(bucket) == 1:
+            return bucket[0]
+        key = fold_name(name)
         # max() keeps the first of equal scores, so insertion order (countries, regions, cities)
         # breaks ties.
-        return max(bucket, key=lambda entry: _score(entry, context))
+        return max(bucket, key=lambda entry: _score(entry, context, key))
 
     def lookup(self, name: str, context_countries: Sequence[str] = ()) -> Place | None:
         """The Place NAME refers to, or None when the gazetteer does not know it."""

@@ -11,11 +11,12 @@ mention in the sentence, then the article's dateline and publication date.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from eventwire.nlp.annotations import DateMention, EventMention, PlaceMention, sentence_of
+from eventwire.nlp.annotations import ActorMention, DateMention, EventMention, PlaceMention, sentence_of
 
 CLAUSE_DEPS = {"ccomp", "advcl", "ROOT", "parataxis", "conj", "xcomp"}
 VIOLENT_ROOTS = {"18", "19", "20"}
@@ -28,6 +29,13 @@ UNPLACED_ROOTS = {"03"}  # intents are about the future: no place even when one 
 LOCATIVE_PREPS = {"in", "at", "near", "on", "over", "outside", "inside", "into", "across", "around", "off",
                   "along", "throughout", "within", "to", "toward", "towards", "outside", "near"}
 STATEMENT_PREPS = {"in", "at"}
+# Unnamed sites: an act "along the frontier" or on "Eritrean positions" happened there, not in the
+# dateline city; with no named place it has none (CODING.md section 6).
+SITE_NOUNS = {"border", "borders", "frontier", "boundary", "positions", "position", "frontline", "front", "trenches"}
+# Nouns for settlements and areas that a demonym places ("the Malian farming village of Ntakoro").
+SETTLEMENT_NOUNS = {"village", "villages", "town", "towns", "city", "area", "areas", "region", "district",
+                    "province", "territory", "territories", "camp", "port", "capital"}
+SPEECH_LEMMAS = {"say", "tell", "speak", "address", "announce"}  # "Speaking in La Paz, Morales accused"
 UNIT_DAYS = {"day": 1, "week": 7, "hour": 0, "minute": 0}
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "few": 0}  # "said in Istanbul"; "called on Israel" names a target, not a place
 
@@ -121,16 +129,27 @@ def _days_apart(trigger: Token) -> int | None:
 
 
 def event_place(doc: Doc, event: EventMention, places: Sequence[PlaceMention], triggers: set[int]) -> PlaceMention | None:
-    """The place of an event: attached to it, else (for material acts) named in its sentence but
-    not as one of its actors, else None (the caller may fall back on the dateline)."""
+    """The place of an event: attached to it (for statements, where they were made), else for
+    material acts a settlement placed by its demonym, else none at an unnamed site ("along the
+    border"), else a place named in its sentence but not as one of its actors, else None (the
+    caller may fall back on the dateline)."""
     if event.cameo[:2] in UNPLACED_ROOTS or event.cameo[:3] in PLACELESS_CODES:
         return None
     preps = LOCATIVE_PREPS if has_place(event.cameo) else STATEMENT_PREPS
     places = [p for p in places if p.country]  # seas and other places of no country say too little
     own = [p for p in attached(doc, places, event, triggers) if _is_locative(doc, p, preps)]
+    if not has_place(event.cameo):
+        # "denied any role in the bombing in Mosul", "called on them to return to talks in
+        # Geneva": a place inside what is said is not where it was said
+        own = [p for p in own if _said_there(doc, p, event.trigger)]
     if own:
         return own[-1]  # "over Egypt's Sinai Peninsula": the most specific, last-named place
     if not has_place(event.cameo):
+        return None
+    described = described_place(doc, event, triggers)
+    if described is not None:
+        return described
+    if at_unnamed_site(doc, event, triggers, places):
         return None
     sentence = sentence_of(doc, event.trigger)
     actors = [m for m in (event.source, event.target) if m is not None]
@@ -140,6 +159,122 @@ def event_place(doc: Doc, event: EventMention, places: Sequence[PlaceMention], t
     if inside:
         return min(inside, key=lambda p: abs(p.start - event.trigger))
     return None
+
+
+def at_unnamed_site(doc: Doc, event: EventMention, triggers: set[int], places: Sequence[PlaceMention] = ()) -> bool:
+    """True when the text puts the event at a site it does not name ("patrols along their shared
+    frontier", "shelled Eritrean positions", not "positions east of Kassala"): it then has no
+    place, not the dateline's."""
+    sentence = sentence_of(doc, event.trigger)
+    named = [p for p in places if p.country and sentence.start <= p.start < sentence.end]
+    trigger = doc[event.trigger]
+    anchors = {event.trigger}
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+        anchors.add(trigger.head.i)  # "began patrols along the frontier": the light verb's phrase
+    triggers = triggers | anchors
+    if any(governor(doc, p.start, p.end, triggers) in anchors
+           and doc[p.start:p.end].root.dep_ not in ("nsubj", "nsubjpass", "dobj", "dative", "poss") for p in named):
+        return False  # "bombed rebel positions east of Kassala"
+    for token in sentence:
+        if token.lower_ not in SITE_NOUNS or token.pos_ != "NOUN":
+            continue
+        if any(token.left_edge.i <= p.start <= token.right_edge.i for p in places if p.country):
+            continue
+        if token.dep_ == "dobj" and token.head.i == event.trigger:
+            return True
+        if (token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+                and governor(doc, token.i, token.i + 1, triggers) in anchors):
+            return True
+    return False
+
+
+def described_place(doc: Doc, event: EventMention, triggers: set[int]) -> PlaceMention | None:
+    """A settlement the gazetteer does not know, placed by its demonym: "raided the Malian farming
+    village of Ntakoro" (MLI), "in Palestinian cities" (PSE); its country's centre."""
+    from eventwire.codebooks.actors import load_actors
+
+    actors = load_actors()
+    sentence = sentence_of(doc, event.trigger)
+    for token in sentence:
+        if token.lower_ not in SETTLEMENT_NOUNS or token.pos_ != "NOUN":
+            continue
+        direct = token.dep_ == "dobj" and token.head.i == event.trigger
+        located = token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+        if not (direct or (located and governor(doc, token.i, token.i + 1, triggers) == event.trigger)):
+            continue
+        iso3 = next((actors.demonyms.get(w.lower_) for w in token.lefts
+                     if w.dep_ == "amod" and actors.demonyms.get(w.lower_)), None)
+        country = actors.countries.get(iso3) if iso3 else None
+        if country is None:
+            continue
+        name = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        named = next((c for c in name.children if c.dep_ == "pobj"), None) if name is not None else None
+        start, end = (named.i, named.i + 1) if named is not None else (token.left_edge.i, token.i + 1)
+        text = doc[start:end].text if named is not None else doc[start:end].text.removeprefix("the ")
+        return PlaceMention(start, end, text, country.iso3, country.lat, country.lon)
+    return None
+
+
+def speaking_places(doc: Doc, places: Sequence[PlaceMention], index: Sequence) -> list[tuple[set[str], int, PlaceMention]]:
+    """(speakers, sentence start, place) for each verb of speaking the text places: "Wang told
+    reporters in Beijing", "Speaking to supporters in La Paz, Morales accused".
+    The speaker is the subject's actor mention, keyed by its referent (or its code)."""
+    found = []
+    for place in places:
+        if not place.country or not _is_locative(doc, place, STATEMENT_PREPS):
+            continue
+        verb = doc[place.start:place.end].root
+        for _ in range(8):
+            if verb.head.i == verb.i or (verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in SPEECH_LEMMAS):
+                break
+            verb = verb.head
+        if verb.lemma_.lower() not in SPEECH_LEMMAS or not _said_there(doc, place, verb.i):
+            continue
+        clause = verb.head if verb.dep_ == "advcl" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        speaker = index[subject.i] if subject is not None else None
+        if speaker is None and subject is not None and subject.pos_ == "PROPN":
+            # "Wang told ...": the bare surname of a person named in full before
+            speaker = next((m for m in doc._.ew_actors or [] if m.kind == "PERSON" and m.start < subject.i
+                            and subject.text in m.text.split()), None)
+        keys = speaker_keys(speaker)
+        if keys:
+            found.append((keys, sentence_of(doc, verb.i).start, place))
+    return found
+
+
+def speaker_keys(mention: ActorMention | None) -> set[str]:
+    """The referent and the actor code of a mention, for matching what one speaker (or one
+    government's voice) says across sentences."""
+    if mention is None:
+        return set()
+    return {k for k in (mention.entity, mention.participant_code) if k}
+
+
+def _said_there(doc: Doc, place: PlaceMention, trigger: int) -> bool:
+    """True when a place says where a statement was made: its phrase hangs on the statement verb,
+    maybe through other places or a verb of speaking ("Speaking outside parliament in La Paz")."""
+    token = doc[place.start:place.end].root
+    for _ in range(8):
+        head = token.head
+        if head.i == token.i or token.dep_ not in ("pobj", "prep", "compound", "appos", "advcl", "pcomp", "acl"):
+            return False  # not through the statement's object ("denied any role in the attack in ...")
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in CLAUSE_DEPS and token.lemma_.lower() not in SPEECH_LEMMAS:
+            return False  # not through what is asked for ("urged them to return to talks in Geneva")
+        if token.pos_ == "NOUN" and token.lemma_.lower() in _event_nouns() and head.lower_ not in ("at", "during"):
+            return False  # another event's place ("denied any role in the bombing in ..."), not "at a rally in"
+        if head.i == trigger:
+            return True
+        token = head
+    return False
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    """Head nouns of the event lexicon (data/event_nouns.tsv): "attack", "talk", "bombing"."""
+    from eventwire.codebooks.lexicon import load_lexicon
+
+    return frozenset(load_lexicon().nouns)
 
 
 def event_fatalities(doc: Doc, event: EventMention, counts: Sequence, triggers: set[int]) -> int | None:

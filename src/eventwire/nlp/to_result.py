@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire import __version__
 from eventwire.codebooks.cameo import load_cameo
 from eventwire.context.gazetteer import load_gazetteer
 from eventwire.model import ActorRef, Article, ArticleResult, Count, Entity, Event, Place, Quote
-from eventwire.nlp.annotations import ActorMention, EventMention, sentence_of, sentences
-from eventwire.nlp.attach import PLACELESS_CODES, event_date, event_fatalities, event_place, has_place
+from eventwire.nlp.annotations import ActorMention, EventMention, PlaceMention, sentence_of, sentences
+from eventwire.nlp.attach import (PLACELESS_CODES, UNPLACED_ROOTS, at_unnamed_site, event_date, event_fatalities,
+                                   event_place, has_place, speaker_keys, speaking_places)
 from eventwire.nlp.components.actors import mention_index
 
 TAKEN_PLACE_ROOTS = {"17", "18", "19", "20"}  # acts on a place happen at that place
+HOME_CODES = {"114", "161", "166"}  # summoning, cutting ties with, expelling envoys: done at home
+NON_STATE = {"IGO", "NGO", "IMG", ""}  # parties of no country say nothing against the dateline
 LISTED_KINDS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+ACTOR_PREPS = {"with", "by", "against", "between", "from"}  # "mend ties with Moscow"
 
 
 def to_result(doc: Doc, article: Article) -> ArticleResult:
@@ -44,19 +48,26 @@ def _events(doc: Doc, article: Article) -> list[Event]:
     dateline = _dateline_place(article)
     events = []
     scenes: dict[str, tuple[str | None, Place]] = {}  # visitor's country -> (date, place) of the visit
+    spoken = speaking_places(doc, places, mention_index(doc))
+    starts = [s.start for s in sentences(doc)[0]]
     for mention in mentions:
         code = cameo[mention.cameo]
         sentence = sentence_of(doc, mention.trigger)
         place = event_place(doc, mention, places, triggers)
         location = Place(place.name, place.country, place.lat, place.lon) if place else None
-        if location is None and has_place(mention.cameo):
-            location = dateline
+        unnamed_site = location is None and has_place(mention.cameo) and at_unnamed_site(doc, mention, triggers, places)
+        if location is None and has_place(mention.cameo) and not unnamed_site:
+            location = _dateline_for(dateline, mention)
+        elif location is None and mention.cameo[:3] in HOME_CODES and dateline is not None:
+            # "Russia expelled 10 Estonian diplomats" datelined Moscow: done at home
+            source = (mention.source.participant_code or "")[:3] if mention.source else ""
+            location = dateline if source == dateline.country else None
         target = mention.target
         if (target is not None and target.code is None and target.place_country and mention.cameo[:2] in TAKEN_PLACE_ROOTS
                 and (location is None or location.country != target.place_country)):
             # "seized Sanaa", "shelled Kharkiv": the place acted upon is where it happened
             location = load_gazetteer().lookup(target.text) or location
-        if (location is None or location.country is None) and mention.cameo[:2] in ("18", "19", "20"):
+        if (location is None or location.country is None) and mention.cameo[:2] in ("18", "19", "20") and not unnamed_site:
             # a strike "in the Red Sea" on Houthi targets: the attacked country is the best place known
             location = _country_place(mention.target) or location
         date = event_date(doc, mention, dates, triggers)
@@ -70,6 +81,8 @@ def _events(doc: Doc, article: Article) -> list[Event]:
             scene = next((scenes[c] for c in parties if c in scenes and scenes[c][0] == date), None)
             if scene is not None:
                 location = scene[1]
+        if location is None and not has_place(mention.cameo) and mention.cameo[:2] not in UNPLACED_ROOTS:
+            location = _where_said(spoken, mention, sentence.start, starts) or location
         events.append(Event(
             sentence=sentences(doc)[1][mention.trigger],
             evidence=sentence.text.strip(),
@@ -101,6 +114,31 @@ def _country_place(target: ActorMention | None) -> Place | None:
     return Place(country.name, country.iso3, country.lat, country.lon) if country else None
 
 
+def _where_said(spoken: list[tuple[set[str], int, PlaceMention]], mention: EventMention, start: int, starts: list[int]) -> Place | None:
+    """Where the speaker of a statement spoke, when the same or the next or previous sentence says
+    so ("Wang Yi on Monday urged restraint. ... Wang told reporters in Beijing")."""
+    keys = speaker_keys(mention.source)
+    here = starts.index(start) if start in starts else None
+    for speaker, sentence, place in spoken:
+        if speaker & keys and here is not None and sentence in starts and abs(starts.index(sentence) - here) <= 1:
+            return Place(place.name, place.country, place.lat, place.lon)
+    return None
+
+
+def _dateline_for(dateline: Place | None, mention: EventMention) -> Place | None:
+    """The dateline city for an event that plainly happened there: one of its parties belongs to
+    the dateline's country. Otherwise the parties' own country when they share one ("Palestinian
+    police arrested 40 Hamas militants" datelined Jerusalem), else no place (CODING.md section 6)."""
+    if dateline is None or dateline.country is None:
+        return dateline
+    countries = {(m.participant_code or "")[:3] for m in (mention.source, mention.target) if m is not None}
+    if dateline.country in countries or any(c[:3] in NON_STATE for c in countries):
+        return dateline
+    if len(countries) == 1:
+        return _country_place(mention.source)
+    return None
+
+
 def _dateline_place(article: Article) -> Place | None:
     if not article.dateline:
         return None
@@ -110,6 +148,9 @@ def _dateline_place(article: Article) -> Place | None:
 def _entities(doc: Doc) -> list[Entity]:
     """One entry per referent, named by its first mention that is not a pronoun or a title."""
     groups: dict[str, list[ActorMention]] = {}
+    # who takes part in a verbal or diplomatic event ("urged Seoul"), not a place seized or shelled
+    participants = {(m.start, m.end) for e in doc._.ew_events or [] if e.cameo[:2] not in TAKEN_PLACE_ROOTS
+                    for m in (e.source, e.target) if m is not None}
     for mention in doc._.ew_actors or []:
         if mention.entity is None:
             continue
@@ -122,14 +163,46 @@ def _entities(doc: Doc) -> list[Entity]:
             continue
         first = max(named[:1] + [m for m in named if m.kind == "PERSON"][:1], key=lambda m: m.end - m.start)
         actor = first.code if first.kind != "GPE" or first.place_country is None else None
+        if actor is None and first.kind == "GPE" and first.place_country and _stands_for_country(doc, first, group, participants):
+            actor = first.place_country  # "Kiev accused Moscow": a capital as actor is its country
         entities.append(Entity(first.text, first.kind, actor, len(group)))
     seen = {e.text for e in entities}
     for place in doc._.ew_places or []:
         text = doc[place.start:place.end].text
         if text not in seen:
             seen.add(text)
-            entities.append(Entity(text, "LOC" if place.country and text != place.name else "GPE", None, 1))
+            entry = load_gazetteer().best(text)
+            actor = place.country if entry is not None and entry.kind == "country" else None  # "United States"
+            entities.append(Entity(text, "LOC" if place.country and text != place.name else "GPE", actor, 1))
     return entities
+
+
+def _stands_for_country(doc: Doc, first: ActorMention, group: list[ActorMention],
+                        participants: set[tuple[int, int]]) -> bool:
+    """True when a GPE referent names a country ("Lebanon") or a capital that acts for its state
+    somewhere in the text ("Kiev accused Moscow", "urged Seoul"): CODING.md section 7."""
+    entry = load_gazetteer().best(first.text)
+    if entry is None or entry.country != first.place_country:
+        return False
+    if entry.kind == "country":
+        return True
+    if entry.kind != "capital":
+        return False
+    coded = {i for m in doc._.ew_actors or [] if m.code for i in range(m.start, m.end)}
+    return any(_actor_role(doc[m.start:m.end].root, coded, (m.start, m.end) in participants) for m in group)
+
+
+def _actor_role(token: Token, coded: set[int], participant: bool) -> bool:
+    """True when a name is a subject, the object of an event that is no attack on a place, an
+    agent after a preposition, or the owner of an actor ("Moscow's troops"); a conjunct shares
+    its head's role."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") or (participant and token.dep_ in ("dobj", "dative")):
+        return True
+    if token.dep_ == "poss":
+        return token.head.i in coded
+    return token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPS
 
 
 def _quotes(doc: Doc) -> list[Quote]:
