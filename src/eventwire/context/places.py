@@ -7,6 +7,8 @@ from functools import lru_cache
 
 import logging
 
+from spacy.attrs import IDX, IS_ALPHA, IS_ASCII, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, LENGTH, LOWER, TAG
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from eventwire.nlp.annotations import entities
@@ -82,28 +84,64 @@ def _scan_area_names(doc: Doc, gaz: Gazetteer) -> list[Span]:
     """Capitalised country and region names anywhere in DOC that no place entity covers."""
     areas = gaz.area_names()
     first_words = _first_words(areas)
-    ent_of = {i: ent for ent in entities(doc) for i in range(ent.start, ent.end)}
+    ent_of = _LazyEntityIndex(doc)
     spans = []
-    for start, token in enumerate(doc):
+    text = doc.text
+    # token offsets and the "cannot end a name" flags as plain lists: the window scan below
+    # then slices the text instead of making a Token and a Span per window
+    rows = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE, TAG]).tolist()
+    possessive = hash_string("POS")
+    for start in _candidate_starts(doc, areas):
+        token = doc[start]
         if not token.text[:1].isupper() or token.lower_ == "the":
             continue
         longest = first_words.get(fold_name(token.text).split(" ")[0])
         if longest is None:
             continue  # no area name starts with this word: skip the window scan
+        begin = rows[start][0]
         for end in range(min(len(doc), start + longest), start, -1):
-            last = doc[end - 1]
-            if last.is_punct or last.is_space or last.tag_ == "POS":
+            idx, length, punct, space, tag = rows[end - 1]
+            if punct or space or tag == possessive:
+                continue
+            window_text = text[begin:idx + length]
+            if "\n" in window_text or fold_name(window_text) not in areas:
                 continue
             window = doc[start:end]
-            if "\n" in window.text or fold_name(window.text) not in areas:
-                continue
             if _clashes(window, ent_of, gaz):
                 break
-            entry = gaz.best(window.text)
+            entry = gaz.best(window_text)
             if entry is not None:
                 spans.append(Span(doc, start, end, label=_label(entry)))
             break
     return spans
+
+
+class _LazyEntityIndex:
+    """Token index -> its entity, built on the first lookup (most Docs never need it)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.index: dict[int, Span] | None = None
+
+    def get(self, i: int, default: Span | None = None) -> Span | None:
+        if self.index is None:
+            self.index = {t: ent for ent in entities(self.doc) for t in range(ent.start, ent.end)}
+        return self.index.get(i, default)
+
+
+def _candidate_starts(doc: Doc, areas: frozenset[str]) -> list[int]:
+    """Token indices that may start an area name: a plain word that is some name's first word, or
+    any word that folding could change (accents, dots, hyphens); the rest are never looked at."""
+    wanted = _first_word_hashes(areas)
+    rows = doc.to_array([LOWER, IS_ALPHA, IS_ASCII, IS_PUNCT, IS_DIGIT, IS_SPACE, IS_LOWER])
+    return [i for i, (lower, alpha, ascii_, punct, digit, space, lowercase) in enumerate(rows.tolist())
+            if not lowercase and (lower in wanted or not (alpha and ascii_ or punct or digit or space))]
+
+
+@lru_cache(maxsize=4)
+def _first_word_hashes(areas: frozenset[str]) -> frozenset[int]:
+    """Lexeme hashes of the area names' first words (spaCy's LOWER attribute holds such hashes)."""
+    return frozenset(hash_string(word) for word in _first_words(areas))
 
 
 @lru_cache(maxsize=4)
@@ -119,7 +157,7 @@ def _first_words(areas: frozenset[str]) -> dict[str, int]:
     return longest
 
 
-def _clashes(window: Span, ent_of: dict[int, Span], gaz: Gazetteer) -> bool:
+def _clashes(window: Span, ent_of: _LazyEntityIndex, gaz: Gazetteer) -> bool:
     """True when the window is part of a longer non-place entity ("Hong Kong Stock Exchange"),
     or is a person's name that happens to be a country's ("Chad")."""
     for i in range(window.start, window.end):

@@ -7,7 +7,9 @@ positions are Doc token indices, so annotations stay valid for the Doc's lifetim
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 # name -> default; registered once, whatever order the components are added in.
@@ -117,6 +119,26 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["ew_text"] = doc.text
     return text
+
+
+def column(doc: Doc, attr: str) -> list[int]:
+    """One token attribute for the whole Doc as plain ints (string hashes for text attributes),
+    built once per Doc: scanning it makes no Token objects."""
+    key = "ew_column_" + attr
+    values = doc.user_data.get(key)
+    if values is None:
+        values = doc.user_data[key] = doc.to_array(attr).tolist()
+    return values
+
+
+def word_hashes(words: Iterable[str]) -> frozenset[int]:
+    """The string hashes spaCy's LOWER/LEMMA columns hold for these words."""
+    return frozenset(hash_string(word) for word in words)
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` cut from the cached Doc text (spaCy's own joins every token of the span)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:

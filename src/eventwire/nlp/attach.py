@@ -16,7 +16,8 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from eventwire.nlp.annotations import ActorMention, DateMention, EventMention, PlaceMention, sentence_of
+from eventwire.nlp.annotations import (ActorMention, DateMention, EventMention, PlaceMention, column, sentence_of,
+                                       word_hashes)
 
 CLAUSE_DEPS = {"ccomp", "advcl", "ROOT", "parataxis", "conj", "xcomp"}
 VIOLENT_ROOTS = {"18", "19", "20"}
@@ -35,6 +36,7 @@ SITE_NOUNS = {"border", "borders", "frontier", "boundary", "positions", "positio
 # Nouns for settlements and areas that a demonym places ("the Malian farming village of Ntakoro").
 SETTLEMENT_NOUNS = {"village", "villages", "town", "towns", "city", "area", "areas", "region", "district",
                     "province", "territory", "territories", "camp", "port", "capital"}
+SITE_HASHES, SETTLEMENT_HASHES = word_hashes(SITE_NOUNS), word_hashes(SETTLEMENT_NOUNS)
 SPEECH_LEMMAS = {"say", "tell", "speak", "address", "announce"}  # "Speaking in La Paz, Morales accused"
 UNIT_DAYS = {"day": 1, "week": 7, "hour": 0, "minute": 0}
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "few": 0}  # "said in Istanbul"; "called on Israel" names a target, not a place
@@ -175,8 +177,9 @@ def at_unnamed_site(doc: Doc, event: EventMention, triggers: set[int], places: S
     if any(governor(doc, p.start, p.end, triggers) in anchors
            and doc[p.start:p.end].root.dep_ not in ("nsubj", "nsubjpass", "dobj", "dative", "poss") for p in named):
         return False  # "bombed rebel positions east of Kassala"
-    for token in sentence:
-        if token.lower_ not in SITE_NOUNS or token.pos_ != "NOUN":
+    lowers = column(doc, "LOWER")
+    for token in (doc[i] for i in range(sentence.start, sentence.end) if lowers[i] in SITE_HASHES):
+        if token.pos_ != "NOUN":
             continue
         if any(token.left_edge.i <= p.start <= token.right_edge.i for p in places if p.country):
             continue
@@ -195,8 +198,9 @@ def described_place(doc: Doc, event: EventMention, triggers: set[int]) -> PlaceM
 
     actors = load_actors()
     sentence = sentence_of(doc, event.trigger)
-    for token in sentence:
-        if token.lower_ not in SETTLEMENT_NOUNS or token.pos_ != "NOUN":
+    lowers = column(doc, "LOWER")
+    for token in (doc[i] for i in range(sentence.start, sentence.end) if lowers[i] in SETTLEMENT_HASHES):
+        if token.pos_ != "NOUN":
             continue
         direct = token.dep_ == "dobj" and token.head.i == event.trigger
         located = token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS

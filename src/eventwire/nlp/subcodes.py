@@ -122,12 +122,20 @@ def refine_code(cameo: str, trigger: Token, source: ActorMention | None, target:
     rules = table.rules_for(cameo)
     if not rules:
         return cameo
+    memo = trigger.doc.user_data.setdefault("ew_subcodes", {})  # one trigger, many actor pairs
+    key = (trigger.i, cameo)
+    if key not in memo:
+        memo[key] = _refine(cameo, trigger, table, rules)
+    return memo[key]
+
+
+def _refine(cameo: str, trigger: Token, table: SubcodeTable, rules: tuple[_Rule, ...]) -> str:
     words = _context(trigger, cameo[:2])
-    firsts = table.first_words[cameo]
-    if not any(lemma in firsts or lower in firsts for lemma, lower in words):
+    present = {w for pair in words for w in pair}
+    if present.isdisjoint(table.first_words[cameo]):
         return cameo
     for rule in rules:
-        if any(_occurs(cue, words) for cue in rule.cues):
+        if any(cue[0] in present and _occurs(cue, words) for cue in rule.cues):
             return rule.code
     return cameo
 

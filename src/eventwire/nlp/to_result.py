@@ -10,7 +10,7 @@ from eventwire import __version__
 from eventwire.codebooks.cameo import load_cameo
 from eventwire.context.gazetteer import load_gazetteer
 from eventwire.model import ActorRef, Article, ArticleResult, Count, Entity, Event, Place, Quote
-from eventwire.nlp.annotations import ActorMention, EventMention, PlaceMention, sentence_of, sentences
+from eventwire.nlp.annotations import ActorMention, EventMention, PlaceMention, sentence_of, sentences, span_text
 from eventwire.nlp.attach import (PLACELESS_CODES, UNPLACED_ROOTS, at_unnamed_site, event_date, event_fatalities,
                                    event_place, has_place, speaker_keys, speaking_places)
 from eventwire.nlp.components.actors import mention_index
@@ -85,7 +85,7 @@ def _events(doc: Doc, article: Article) -> list[Event]:
             location = _where_said(spoken, mention, sentence.start, starts) or location
         events.append(Event(
             sentence=sentences(doc)[1][mention.trigger],
-            evidence=sentence.text.strip(),
+            evidence=span_text(sentence).strip(),
             source=_actor(mention.source),
             target=_actor(mention.target),
             cameo=code.code,

@@ -59,6 +59,7 @@ class ActorResolver:
         self._described: dict[str, str] = {}  # lowercase place name -> country its story gives it
         self.max_agent_words = max((len(p.split()) for p in vocab.agents), default=1)
         self.agent_heads: set[int] | None = None
+        self._short_heads: set[int] | None = None  # lexeme hashes of the last words of short forms
         self._group_hashes: set[int] | None = None
         # Surname -> full names of known office holders ("Assad" -> "bashar al-assad", ...).
         self.surnames: dict[str, set[str]] = {}
@@ -92,9 +93,9 @@ class ActorResolver:
         if self.agent_heads is None:
             strings = doc.vocab.strings
             self.agent_heads = {strings.add(phrase.split()[-1]) for phrase in self.vocab.agents}
-        lemmas, lowers = doc.to_array("LEMMA"), doc.to_array("LOWER")
         heads = self.agent_heads
-        return [doc[i] for i in range(len(doc)) if int(lowers[i]) in heads or int(lemmas[i]) in heads]
+        rows = doc.to_array(["LEMMA", "LOWER"]).tolist()
+        return [doc[i] for i, (lemma, lower) in enumerate(rows) if lower in heads or lemma in heads]
 
     def agent_sector(self, words: list[Token]) -> tuple[str | None, int]:
         """Sector of the longest agent phrase ending at the last of ``words``, and its length."""
@@ -191,7 +192,9 @@ class ActorResolver:
                 if mention.kind == "PERSON" and span.end - span.start >= 2:
                     surnames.setdefault(doc[span.end - 1].text, mention)
 
-        for token in _tokens_with(doc, "LOWER", {doc.vocab.strings.add(f.split()[-1]) for f in self.short_forms}):
+        if self._short_heads is None:
+            self._short_heads = {doc.vocab.strings.add(f.split()[-1]) for f in self.short_forms}
+        for token in _tokens_with(doc, "LOWER", self._short_heads):
             short = None if taken[token.i] else self.short_form_country(token)
             if short is not None:
                 add(ActorMention(token.i, token.i + 1, token.text, short, "GPE", f"gpe:{short}"))

@@ -10,6 +10,7 @@ intent and reported speech come from the governing words of ``data/modality_word
 
 from dataclasses import dataclass, replace
 
+import spacy.symbols
 from spacy.tokens import Doc, Token
 
 from eventwire.codebooks.cameo import CameoCode, load_cameo
@@ -39,6 +40,7 @@ HELP_VERBS = {"help", "assist", "support", "aid", "protect", "defend", "bolster"
 AMOUNT_WORDS = {"dollar", "euro", "pound", "yuan", "million", "billion", "tonne", "ton", "worth", "package", "batch"}
 CONTENT_ROOTS = {"02", "10", "11", "12"}  # the content of appeals, demands, accusations, rejections
 CONDITIONS = {"if", "unless", "until"}
+TRIGGER_POS = {spacy.symbols.VERB, spacy.symbols.AUX, spacy.symbols.NOUN, spacy.symbols.PROPN}  # as POS ids
 MEETING_CODES = {"040", "042", "043", "044", "046"}
 FACILITY_WORDS = {"hotel", "complex", "mall", "market", "hospital", "school", "mosque", "church", "temple", "building",
                   "compound", "base", "station", "airport", "camp", "office", "centre", "center", "palace", "university"}
@@ -102,9 +104,9 @@ class EventExtractor:
         if words is None:
             strings = doc.vocab.strings
             words = self.head_words = {strings.add(w) for w in [*self.lexicon.verbs, *self.lexicon.nouns]}
-        lemmas = doc.to_array("LEMMA")
-        lowers = doc.to_array("LOWER")
-        return [doc[i] for i in range(len(doc)) if int(lemmas[i]) in words or int(lowers[i]) in words]
+        rows = doc.to_array(["LEMMA", "LOWER", "POS"]).tolist()
+        return [doc[i] for i, (lemma, lower, pos) in enumerate(rows)
+                if pos in TRIGGER_POS and (lemma in words or lower in words)]
 
     def verb_event(self, verb: Token, actors: list) -> _Found | None:
         """An event carried by a verb, when the lexicon knows it and the parse gives roles."""
@@ -530,6 +532,7 @@ class EventExtractor:
                     # attack in the country the story is about
                     home = event.trigger.doc._.ew_home
                     targets = [ActorMention(event.trigger.i, event.trigger.i + 1, home, home, "GPE", f"gpe:{home}")]
+            chemical = cameo[:2] in ("18", "19") and _chemical(event.trigger)
             for source in sources:
                 for target in targets:
                     code = cameo
@@ -537,7 +540,7 @@ class EventExtractor:
                         code = "192"  # "seized Sanaa": taking a place is occupying territory
                     if not source.participant_code:
                         continue
-                    code, target = _by_kind_of_actor(code, event.trigger, source, target)
+                    code, target = _by_kind_of_actor(code, chemical, source, target)
                     code = refine_code(code, event.trigger, source, target)
                     if target is None and ("no_target" not in event.flags or not code.startswith(NO_TARGET_CODES)):
                         continue
@@ -718,14 +721,14 @@ def _protested(trigger: Token) -> list[Token]:
     return [t for t in found if t is not None]
 
 
-def _by_kind_of_actor(code: str, trigger: Token, source: ActorMention,
+def _by_kind_of_actor(code: str, chemical: bool, source: ActorMention,
                       target: ActorMention | None) -> tuple[str, ActorMention | None]:
     """Who acts on whom decides what a forceful act is: an armed group's assault on civilians or a
     town is unconventional violence (180); police firing on crowds is repression (175); protesters
     storming or occupying a building protest violently (145) or block (144) against their
-    government; any force with chemical agents is 2041."""
+    government; any force with chemical agents (``chemical``) is 2041."""
     root = code[:2]
-    if root in ("18", "19") and _chemical(trigger):
+    if root in ("18", "19") and chemical:
         return "2041", target
     if code in ("170", "190") and _armed_group(source) and not _armed(target):
         return "180", target
