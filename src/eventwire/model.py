@@ -186,10 +186,16 @@ def _build(cls: type, data: dict[str, Any]) -> Any:
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _plain(obj: Any) -> Any:
     """JSON-ready form of a dataclass (like ``dataclasses.asdict``, without its deep copies)."""
-    if hasattr(obj, "__dataclass_fields__"):
-        return {name: _plain(getattr(obj, name)) for name in obj.__dataclass_fields__}
+    if isinstance(obj, _SCALARS):  # most values: checked first
+        return obj
+    names = getattr(type(obj), "__dataclass_fields__", None)
+    if names is not None:
+        return {name: _plain(getattr(obj, name)) for name in names}
     if isinstance(obj, (list, tuple)):
         return [_plain(item) for item in obj]
     return obj

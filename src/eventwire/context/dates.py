@@ -8,6 +8,7 @@ publication, "last week" and "this month" are only known to the month, durations
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 import logging
 import re
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span
 
-from eventwire.nlp.annotations import doc_text, entities
+from eventwire.nlp.annotations import doc_text, entities, span_text
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ _CLOCK_PREFIX_RE = re.compile(r"^(?:at )?\d{1,2}(?::\d\d)? ?[ap] ?m(?: local tim
 _RANGE_RE = re.compile(r"\s*(?:-|\u2013|\u2014|\bto\b|\band\b|\bthrough\b|\buntil\b)\s*")
 
 
+@lru_cache(maxsize=8192)  # pure: the same phrases ("on Tuesday") recur within and across articles
 def resolve_date(text: str, published: Date, future: bool = False) -> ResolvedDate | None:
     """Resolve a temporal expression against the publication date; None for durations and unknowns.
 
@@ -95,12 +97,18 @@ def resolve_date(text: str, published: Date, future: bool = False) -> ResolvedDa
     return resolved
 
 
+_ABBREVIATION_DOT = re.compile(r"(?<=[a-z])\.")  # "nov." -> "nov", "p.m." -> "pm"
+_INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")  # "mid-november"
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")  # "thursday's"
+_SPACES = re.compile(r"\s+")
+
+
 def _normalise(text: str) -> str:
     phrase = text.lower().strip()
-    phrase = re.sub(r"(?<=[a-z])\.", "", phrase)  # "nov." -> "nov", "p.m." -> "pm"
-    phrase = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", phrase)  # "mid-november"
-    phrase = re.sub(r"['\u2019]s$", "", phrase)  # "thursday's"
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:")
+    phrase = _ABBREVIATION_DOT.sub("", phrase)
+    phrase = _INNER_HYPHEN.sub(" ", phrase)
+    phrase = _POSSESSIVE_END.sub("", phrase)
+    phrase = _SPACES.sub(" ", phrase).strip(" ,;:")
     previous = None
     while previous != phrase and phrase not in DAY_OFFSETS:
         previous = phrase
@@ -331,7 +339,7 @@ def find_date_spans(doc: Doc) -> list[Span]:
     for span in sorted(candidates, key=lambda s: (-len(s), s.start)):
         if not len(span) or taken.intersection(range(span.start, span.end)):
             continue
-        if resolve_date(span.text, published) is None:
+        if resolve_date(span_text(span), published) is None:
             continue
         chosen.append(span)
         taken.update(range(span.start, span.end))

@@ -11,7 +11,7 @@ from spacy.attrs import IDX, IS_ALPHA, IS_ASCII, IS_DIGIT, IS_LOWER, IS_PUNCT, I
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from eventwire.nlp.annotations import entities
+from eventwire.nlp.annotations import doc_text, entities
 from spacy.util import filter_spans
 
 from eventwire.context.gazetteer import Gazetteer, GazetteerEntry, fold_name, load_gazetteer
@@ -86,7 +86,7 @@ def _scan_area_names(doc: Doc, gaz: Gazetteer) -> list[Span]:
     first_words = _first_words(areas)
     ent_of = _LazyEntityIndex(doc)
     spans = []
-    text = doc.text
+    text = doc_text(doc)
     # token offsets and the "cannot end a name" flags as plain lists: the window scan below
     # then slices the text instead of making a Token and a Span per window
     rows = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE, TAG]).tolist()

@@ -55,6 +55,7 @@ def load_pipeline() -> Language:
 
 def annotate(articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleResult]:
     """Run the pipeline over articles, in order, yielding one ArticleResult each."""
+    from eventwire.nlp.annotations import remember_text
     from eventwire.nlp.to_result import to_result
 
     nlp = load_pipeline()
@@ -62,7 +63,9 @@ def annotate(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Arti
 
     def docs() -> Iterator:
         for article in articles:
-            doc = nlp.make_doc(article.text[:MAX_CHARS])
+            text = article.text[:MAX_CHARS]
+            doc = nlp.make_doc(text)
+            remember_text(doc, text)
             doc._.ew_published = article.published
             doc._.ew_dateline = article.dateline
             in_flight.append(article)

@@ -113,6 +113,12 @@ def sentence_of(doc: Doc, i: int) -> Span:
     return spans[number[i]]
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Record the text a Doc was made from (spaCy's tokenizer keeps it as is), so ``doc_text``
+    never has to rebuild it from the tokens."""
+    doc.user_data["ew_text"] = text
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per Doc (spaCy rebuilds the string from every token on each call)."""
     text = doc.user_data.get("ew_text")

@@ -14,7 +14,7 @@ from eventwire.context.dates import find_date_spans, resolve_date
 from eventwire.context.gazetteer import load_gazetteer
 from eventwire.context.places import find_place_spans
 from eventwire.context.quotes import find_quotes
-from eventwire.nlp.annotations import DateMention, PlaceMention, entities
+from eventwire.nlp.annotations import DateMention, PlaceMention, entities, span_text
 from eventwire.nlp.components import register_component
 
 FUTURE_AUX = {"will", "shall", "'ll"}
@@ -42,7 +42,7 @@ class DateComponent:
         dates = []
         if anchor is not None:
             for span in find_date_spans(doc):
-                resolved = resolve_date(span.text, anchor, future=is_future(span))
+                resolved = resolve_date(span_text(span), anchor, future=is_future(span))
                 if resolved is not None:
                     dates.append(DateMention(span.start, span.end, resolved.value, resolved.precision))
         doc._.ew_dates = dates
