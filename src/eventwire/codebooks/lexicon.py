@@ -93,7 +93,7 @@ class NounPattern:
 
     def matches(self, modifiers: Iterable[str]) -> bool:
         """True when every word before the head is among the head's modifier lemmas."""
-        present = set(modifiers)
+        present = modifiers if isinstance(modifiers, frozenset) else set(modifiers)
         return all(word in present for word in self.words[:-1] if word != "-")
 
 
@@ -120,7 +120,7 @@ class Lexicon:
 
     def match_noun(self, lemma: str, modifiers: Iterable[str] = ()) -> NounPattern | None:
         """The longest noun pattern headed by LEMMA whose other words are among its modifiers."""
-        mods = tuple(modifiers)
+        mods = frozenset(modifiers)  # one set for every pattern of the head
         for pattern in self.nouns.get(lemma, ()):
             if pattern.matches(mods):
                 return pattern
@@ -277,6 +277,7 @@ def _parse_target(row: Row) -> tuple[str, ...]:
     return tuple(specs)
 
 
+@lru_cache(maxsize=None)  # asked for on every noun-pattern match; a pure function of the row
 def _noun_words(lemma: str) -> tuple[str, ...]:
     words: list[str] = []
     for word in lemma.split():

@@ -8,7 +8,7 @@ from functools import lru_cache
 import logging
 
 from spacy.attrs import IDX, IS_ALPHA, IS_ASCII, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, LENGTH, LOWER, TAG
-from spacy.strings import hash_string
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from eventwire.nlp.annotations import doc_text, entities
@@ -90,7 +90,7 @@ def _scan_area_names(doc: Doc, gaz: Gazetteer) -> list[Span]:
     # token offsets and the "cannot end a name" flags as plain lists: the window scan below
     # then slices the text instead of making a Token and a Span per window
     rows = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE, TAG]).tolist()
-    possessive = hash_string("POS")
+    possessive = get_string_id("POS")
     for start in _candidate_starts(doc, areas):
         token = doc[start]
         if not token.text[:1].isupper() or token.lower_ == "the":
@@ -141,7 +141,7 @@ def _candidate_starts(doc: Doc, areas: frozenset[str]) -> list[int]:
 @lru_cache(maxsize=4)
 def _first_word_hashes(areas: frozenset[str]) -> frozenset[int]:
     """Lexeme hashes of the area names' first words (spaCy's LOWER attribute holds such hashes)."""
-    return frozenset(hash_string(word) for word in _first_words(areas))
+    return frozenset(get_string_id(word) for word in _first_words(areas))
 
 
 @lru_cache(maxsize=4)

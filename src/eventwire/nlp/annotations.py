@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from spacy.strings import hash_string
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 # name -> default; registered once, whatever order the components are added in.
@@ -139,7 +139,7 @@ def column(doc: Doc, attr: str) -> list[int]:
 
 def word_hashes(words: Iterable[str]) -> frozenset[int]:
     """The string hashes spaCy's LOWER/LEMMA columns hold for these words."""
-    return frozenset(hash_string(word) for word in words)
+    return frozenset(get_string_id(word) for word in words)
 
 
 def span_text(span: Span) -> str:

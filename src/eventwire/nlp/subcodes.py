@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from eventwire.codebooks._tsv import data_path, read_tsv
-from eventwire.nlp.annotations import ActorMention
+from eventwire.nlp.annotations import ActorMention, column
 
 TABLE = "content_subcodes.tsv"
 MAX_GAP = 2  # other words allowed between the words of a multiword cue ("exercise maximum restraint")
@@ -31,6 +31,102 @@ WEAPON_DEPS = frozenset({"compound", "amod", "nmod", "nsubj", "nsubjpass", "agen
 # Children of a clause that start another act and so do not say what this one is about.
 OTHER_CLAUSE_DEPS = frozenset({"conj", "cc", "parataxis", "advcl", "punct", "nsubj", "nsubjpass",
                                "csubj", "mark", "relcl"})
+
+
+# -- cached parse access (also used by the events component) -------------------------------------
+# spaCy makes a new Token object for every child on each ``Token.children`` walk, and the event
+# coder walks the children of the same tokens many times: it reads them from a per-Doc cache. The
+# lists returned are shared; callers must not change them. The cache is dropped when the events
+# component is done (``release_tree``): Token objects kept for the Doc's lifetime would make
+# Python's cyclic garbage collector run more (and slower) collections.
+
+_TREE = "ew_tree"  # doc.user_data key of the ParseTree
+_LEMMA_LOWER: dict[int, str] = {}  # lemma hash -> lowercase lemma (string hashes are global)
+_NO_CHILDREN: tuple = ()
+
+
+class ParseTree:
+    """The Doc's tokens and each token's children (in text order, as ``Token.children``) by
+    token index, and the set of lowercase lemmas."""
+
+    __slots__ = ("tokens", "kids", "lemma_set")
+
+    def __init__(self, doc: Doc):
+        self.tokens = tokens = list(doc)
+        kids: list = [_NO_CHILDREN] * len(tokens)  # leaves share one empty tuple: fewer objects
+        # HEAD holds the signed offset to the head as uint64; int64 turns it back into a signed one
+        for i, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist()):
+            if offset:
+                below = kids[i + offset]
+                if below is _NO_CHILDREN:
+                    kids[i + offset] = [tokens[i]]
+                else:
+                    below.append(tokens[i])
+        self.kids: list[list[Token] | tuple] = kids
+        self.lemma_set: frozenset[str] | None = None
+
+
+def parse_tree(doc: Doc) -> ParseTree:
+    """The Doc's ParseTree, built once (until ``release_tree``)."""
+    tree = doc.user_data.get(_TREE)
+    if tree is None:
+        tree = doc.user_data[_TREE] = ParseTree(doc)
+    return tree
+
+
+def release_tree(doc: Doc) -> None:
+    """Drop the cache ``parse_tree`` built."""
+    doc.user_data.pop(_TREE, None)
+
+
+def children(token: Token) -> list[Token] | tuple:
+    """``token.children``, from the per-Doc cache."""
+    tree = token.doc.user_data.get(_TREE) or parse_tree(token.doc)  # inlined: called very often
+    return tree.kids[token.i]
+
+
+def subtree(token: Token) -> list[Token]:
+    """``list(token.subtree)`` (spaCy's order: left subtrees, the token, right subtrees), from the
+    per-Doc cache."""
+    kids = parse_tree(token.doc).kids
+    result: list[Token] = []
+
+    def walk(current: Token, i: int) -> None:  # recursive like spaCy's own Token.subtree
+        below = kids[i]
+        for child in below:
+            if child.i < i:
+                walk(child, child.i)
+        result.append(current)
+        for child in below:
+            if child.i > i:
+                walk(child, child.i)
+
+    walk(token, token.i)
+    return result
+
+
+def lemma_lower(token: Token) -> str:
+    """``token.lemma_.lower()``, memoised by lemma hash."""
+    lemma = token.lemma
+    lower = _LEMMA_LOWER.get(lemma)
+    if lower is None:
+        lower = _LEMMA_LOWER[lemma] = token.lemma_.lower()
+    return lower
+
+
+def lemma_set(doc: Doc) -> frozenset[str]:
+    """Every lowercase lemma of the Doc (for a quick test before walking a clause), built once."""
+    tree = parse_tree(doc)
+    if tree.lemma_set is None:
+        strings = doc.vocab.strings
+        lowers = set()
+        for lemma in set(column(doc, "LEMMA")):
+            lower = _LEMMA_LOWER.get(lemma)
+            if lower is None:
+                lower = _LEMMA_LOWER[lemma] = strings[lemma].lower()
+            lowers.add(lower)
+        tree.lemma_set = frozenset(lowers)
+    return tree.lemma_set
 
 
 @dataclass(frozen=True)
@@ -148,8 +244,10 @@ def _occurs(cue: tuple[str, ...], words: list[tuple[str, str]]) -> bool:
         position, ok = start, True
         for part in cue[1:]:
             window = words[position + 1: position + 2 + MAX_GAP]
-            step = next((k for k, (lem, low) in enumerate(window) if part in (lem, low)), None)
-            if step is None:
+            for step, (lem, low) in enumerate(window):  # a plain loop: this runs very often
+                if part == lem or part == low:
+                    break
+            else:
                 ok = False
                 break
             position += step + 1
@@ -169,10 +267,10 @@ def _context(trigger: Token, root: str) -> list[tuple[str, str]]:
         # "a second round of talks", "a wave of air strikes": the governing noun qualifies the act
         governor = trigger.head.head
         picked.add(governor.i)
-        picked.update(c.i for c in governor.children if c.dep_ in ("compound", "amod"))
-    doc = trigger.doc
+        picked.update(c.i for c in children(governor) if c.dep_ in ("compound", "amod"))
+    tokens = parse_tree(trigger.doc).tokens
     ordered = sorted(picked)[:MAX_TOKENS]
-    return [(doc[i].lemma_.lower(), doc[i].lower_) for i in ordered]
+    return [(lemma_lower(tokens[i]), tokens[i].lower_) for i in ordered]
 
 
 def _clause_words(trigger: Token, picked: set[int], purpose: bool) -> None:
@@ -181,9 +279,9 @@ def _clause_words(trigger: Token, picked: set[int], purpose: bool) -> None:
     clause counts when it is infinitival ("urged both on Sunday to cease ...", often parsed so) or,
     with PURPOSE, always (a protest "demanding that the president step down")."""
     picked.add(trigger.i)
-    for child in trigger.children:
+    for child in children(trigger):
         if child.dep_ == "advcl" and (purpose or any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+                c.dep_ == "aux" and c.lower_ == "to" for c in children(child))):
             _add_subtree(child, picked)
         elif child.dep_ not in OTHER_CLAUSE_DEPS:
             _add_subtree(child, picked)
@@ -192,34 +290,35 @@ def _clause_words(trigger: Token, picked: set[int], purpose: bool) -> None:
 def _force_words(trigger: Token, picked: set[int]) -> None:
     """An attack's weapon words: the trigger, its modifiers, subject or agent and instruments."""
     picked.add(trigger.i)
-    launch = trigger.lemma_.lower() in LAUNCH_VERBS
-    clause = trigger
-    for child in trigger.children:
+    launch = lemma_lower(trigger) in LAUNCH_VERBS
+    for child in children(trigger):
         dep = child.dep_
         if dep in WEAPON_DEPS or dep == "prt":
             _add_subtree(child, picked)
         elif dep == "dobj" and launch:
             _add_subtree(child, picked)
         elif dep == "dobj":  # "attacked the camps with helicopter gunships": an instrument on the object
-            for prep in child.children:
+            for prep in children(child):
                 if prep.dep_ == "prep" and prep.lower_ in INSTRUMENT_PREPS:
                     _add_subtree(prep, picked)
         elif dep == "prep" and child.lower_ in INSTRUMENT_PREPS:
             _add_subtree(child, picked)
     # "jets carried out air strikes", "warplanes were used to bomb": the governing verb's subject
     # and instruments speak for a nominal or infinitival trigger.
-    if trigger.dep_ in ("dobj", "pobj", "xcomp", "conj") and trigger.head.i != trigger.i:
-        head = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
-        for child in head.children:
+    governor = trigger.head
+    if trigger.dep_ in ("dobj", "pobj", "xcomp", "conj") and governor.i != trigger.i:
+        head = governor if trigger.dep_ != "pobj" else governor.head
+        for child in children(head):
             if child.dep_ in ("nsubj", "nsubjpass", "agent") or (
-                    child.dep_ == "prep" and child.lower_ in INSTRUMENT_PREPS and child.i != trigger.head.i):
+                    child.dep_ == "prep" and child.lower_ in INSTRUMENT_PREPS and child.i != governor.i):
                 _add_subtree(child, picked)
 
 
 def _add_subtree(token: Token, picked: set[int]) -> None:
     """Add TOKEN's subtree, stopping at relative clauses (they describe, they do not qualify)."""
+    kids = parse_tree(token.doc).kids
     stack = [token]
     while stack and len(picked) < MAX_TOKENS:
         current = stack.pop()
         picked.add(current.i)
-        stack.extend(c for c in current.children if c.dep_ != "relcl")
+        stack.extend(c for c in kids[current.i] if c.dep_ != "relcl")

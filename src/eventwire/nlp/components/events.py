@@ -9,17 +9,19 @@ intent and reported speech come from the governing words of ``data/modality_word
 
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import spacy.symbols
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from eventwire.codebooks.cameo import CameoCode, load_cameo
 from eventwire.codebooks.lexicon import Lexicon, load_lexicon
 from eventwire.codebooks.modality import load_modality_words
-from eventwire.nlp.annotations import ActorMention, EventMention, sentence_of
+from eventwire.nlp.annotations import ActorMention, EventMention, column, sentence_of, word_hashes
 from eventwire.nlp.components import register_component
 from eventwire.nlp.components.actors import mention_index
-from eventwire.nlp.subcodes import refine_code
+from eventwire.nlp.subcodes import children, lemma_lower, lemma_set, parse_tree, refine_code, release_tree, subtree
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 CLIMB_DEPS = {"xcomp", "advcl", "pcomp", "prep", "acomp", "conj", "acl", "ccomp", "dep"}
@@ -47,8 +49,10 @@ FACILITY_WORDS = {"hotel", "complex", "mall", "market", "hospital", "school", "m
 VISIT_WORDS = {"visit", "arrive", "travel", "fly", "tour", "trip"}  # one meeting, told as a visit, a hosting or talks
 CHEMICAL_WORDS = {"chlorine", "sarin", "mustard", "vx", "phosgene", "novichok"}
 CHEMICAL_PAIRS = {"chemical", "nerve", "toxic", "poison"}, {"weapon", "agent", "gas", "munition", "arm"}
+CHEMICAL_CUES = CHEMICAL_WORDS | CHEMICAL_PAIRS[0]  # one of these must be in the clause
 MEDIATING_VERBS = {"mediate", "host", "broker", "facilitate", "chair", "sponsor"}
 PROTESTED_VERBS = {"denounce", "condemn", "protest", "oppose", "demand", "reject", "decry"}
+VISITING, VISITING_NOT = get_string_id("visiting"), word_hashes({"while", "during"})  # as LOWER hashes
 
 
 @dataclass
@@ -77,13 +81,23 @@ class EventExtractor:
         self.head_words: set[int] | None = None
         self.cameo = cameo
         self.modality = modality
+        # the intent code of each root (for _dedupe)
+        self.intents = {codes[0]: root for root, codes in lexicon.intent.items() if codes[0] and len(root) == 2}
 
     def __call__(self, doc: Doc) -> Doc:
+        try:
+            doc._.ew_events = self.extract(doc)
+        finally:
+            release_tree(doc)  # the per-Doc Token cache is only for this component's walks
+        return doc
+
+    def extract(self, doc: Doc) -> list[EventMention]:
         actors = mention_index(doc)
         found: list[_Found] = []
         for token in self.candidates(doc):
-            event = self.verb_event(token, actors) if token.pos_ in ("VERB", "AUX") else None
-            if event is None and token.pos_ in ("NOUN", "PROPN"):
+            pos = token.pos_
+            event = self.verb_event(token, actors) if pos in ("VERB", "AUX") else None
+            if event is None and pos in ("NOUN", "PROPN"):
                 event = self.noun_event(token, actors)
             if event is not None:
                 found.append(event)
@@ -92,8 +106,7 @@ class EventExtractor:
         self.apply_claims(found, actors)
         self.inherit_nominal_sources(found, actors)
         found = self.drop_embedded(found)
-        doc._.ew_events = self.finish(found)
-        return doc
+        return self.finish(found)
 
     # -- triggers -----------------------------------------------------------------------------
 
@@ -104,43 +117,47 @@ class EventExtractor:
         if words is None:
             strings = doc.vocab.strings
             words = self.head_words = {strings.add(w) for w in [*self.lexicon.verbs, *self.lexicon.nouns]}
-        rows = doc.to_array(["LEMMA", "LOWER", "POS"]).tolist()
-        return [doc[i] for i, (lemma, lower, pos) in enumerate(rows)
-                if pos in TRIGGER_POS and (lemma in words or lower in words)]
+        lemmas, lowers = column(doc, "LEMMA"), column(doc, "LOWER")
+        tokens = parse_tree(doc).tokens  # the Token objects are made once per Doc and shared
+        return [tokens[i] for i, pos in enumerate(column(doc, "POS"))
+                if pos in TRIGGER_POS and (lemmas[i] in words or lowers[i] in words)]
 
     def verb_event(self, verb: Token, actors: list) -> _Found | None:
         """An event carried by a verb, when the lexicon knows it and the parse gives roles."""
-        lemma = verb.lemma_.lower() if verb.lemma_.lower() in self.lexicon.verbs else verb.lower_
+        lemma = lemma_lower(verb)
         if lemma not in self.lexicon.verbs:
-            return None
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+            lemma = verb.lower_
+            if lemma not in self.lexicon.verbs:
+                return None
+        kids = children(verb)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
         # spaCy labels particles prt, advmod or an object-less prep ("pulled out", "stepped down").
-        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or (
+        particle = next((c.lower_ for c in kids if c.dep_ == "prt" or (
             c.dep_ in ("advmod", "prep") and c.lower_ in self.particles and _child(c, "pobj") is None)), None)
         obj = direct_object(verb, passive)
-        pattern = self.lexicon.match_verb(lemma, particle, obj.lemma_.lower() if obj else None)
+        pattern = self.lexicon.match_verb(lemma, particle, lemma_lower(obj) if obj else None)
         if pattern is None and particle is not None:
-            pattern = self.lexicon.match_verb(lemma, None, obj.lemma_.lower() if obj else None)
+            pattern = self.lexicon.match_verb(lemma, None, lemma_lower(obj) if obj else None)
         if pattern is None and obj is not None:
             # "send 30 million dollars in aid": the thing sent is inside the amount phrase.
-            inner = next((_child(c, "pobj") for c in [*obj.children, *verb.children]
+            inner = next((_child(c, "pobj") for c in [*children(obj), *kids]
                           if c.dep_ == "prep" and c.lower_ in ("in", "of")), None)
-            if inner is not None and (obj.pos_ == "NUM" or obj.lemma_.lower() in AMOUNT_WORDS):
-                pattern = self.lexicon.match_verb(lemma, particle, inner.lemma_.lower())
+            if inner is not None and (obj.pos_ == "NUM" or lemma_lower(obj) in AMOUNT_WORDS):
+                pattern = self.lexicon.match_verb(lemma, particle, lemma_lower(inner))
                 obj = inner if pattern is not None else obj
-        if pattern is None and obj is not None and (obj.lemma_.lower() in AMOUNT_WORDS or obj.ent_type_ == "MONEY"):
+        if pattern is None and obj is not None and (lemma_lower(obj) in AMOUNT_WORDS or obj.ent_type_ == "MONEY"):
             pattern = self.lexicon.match_verb(lemma, particle, "money")  # "provide 10 million dollars"
         recipient = None
         if pattern is None and obj is not None and not passive:
             # "provide Pakistan with loans": the thing is in the with-phrase, the object receives it.
-            for prep in verb.children:
+            for prep in kids:
                 thing = _child(prep, "pobj") if prep.dep_ == "prep" and prep.lower_ == "with" else None
                 if thing is not None:
-                    inner = next((_child(c, "pobj") for c in [*thing.children, *verb.children]
+                    inner = next((_child(c, "pobj") for c in [*children(thing), *kids]
                                   if c.dep_ == "prep" and c.lower_ in ("in", "of")), None)
-                    if inner is not None and thing.lemma_.lower() in AMOUNT_WORDS:
+                    if inner is not None and lemma_lower(thing) in AMOUNT_WORDS:
                         thing = inner
-                    pattern = self.lexicon.match_verb(lemma, particle, thing.lemma_.lower())
+                    pattern = self.lexicon.match_verb(lemma, particle, lemma_lower(thing))
                     if pattern is not None:
                         recipient, obj = obj, thing
                         break
@@ -149,14 +166,14 @@ class EventExtractor:
             # "placed the leader under house arrest", "took suspects into custody": the act is
             # named by the prepositional noun, and the verb's object is its target.
             for thing in act_nouns(verb):
-                match = self.lexicon.match_verb(lemma, particle, thing.lemma_.lower())
+                match = self.lexicon.match_verb(lemma, particle, lemma_lower(thing))
                 if match is not None and match.target == ("dobj",):
                     pattern, via_prep = match, True
                     break
         if pattern is None:
             return None
         if passive:
-            by = next((c for c in verb.children if c.dep_ == "agent"), None)
+            by = next((c for c in kids if c.dep_ == "agent"), None)
             source_tokens = [_child(by, "pobj")] if by is not None else []
         else:
             source_tokens = [self.subject_of(verb)]
@@ -168,24 +185,24 @@ class EventExtractor:
         if not target_tokens and "intent_governor" in pattern.flags:
             # "expressed determination "to fight together" with Merkel": the with-phrase sits
             # in the complement clause.
-            for clause in verb.children:
+            for clause in kids:
                 if clause.dep_ in ("xcomp", "advcl", "ccomp", "acl"):
                     target_tokens += self.target_tokens(clause, pattern.target, None, False)
         elif not target_tokens and pattern.cameo[:2] in ("02", "10", "11", "12", "13"):
             # "demanded that Russia withdraw": the one the demand is about is the clause's subject.
-            for clause in verb.children:
+            for clause in kids:
                 if clause.dep_ == "ccomp":
-                    target_tokens += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        elif _has_ally(verb) and int(pattern.cameo[:2]) >= 14:
+                    target_tokens += [c for c in children(clause) if c.dep_ in ("nsubj", "nsubjpass")]
+        elif int(pattern.cameo[:2]) >= 14 and _has_ally(verb):
             # "fight together against terrorism with Merkel": with-phrases name allies.
             target_tokens = [t for t in target_tokens if t.head.lower_ != "with"]
         targets = self.resolve_all(target_tokens, actors, national=True)
         if not targets and pattern.cameo[:2] in ("13", "15", "16", "17", "18", "19", "20"):
             # "would resume operations if the guerrillas did not pull back", "vowed retaliation
             # should the North strike again": a threat is aimed at the one its condition names.
-            for clause in verb.children:
+            for clause in kids:
                 if clause.dep_ == "advcl" and _is_condition(clause):
-                    targets = self.resolve_all([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")],
+                    targets = self.resolve_all([c for c in children(clause) if c.dep_ in ("nsubj", "nsubjpass")],
                                                actors, national=True)
         if _reciprocal(target_tokens) and len(sources) >= 2:
             # "Armenia and Azerbaijan accused each other": every side acts on every other side
@@ -193,9 +210,9 @@ class EventExtractor:
                           target_tokens=tuple(target_tokens))
         if not targets and pattern.cameo[:2] in ("07", "15"):
             # "send military equipment to help Iraq's Kurdish forces": the helped party is the target
-            for clause in verb.children:
-                if clause.dep_ in ("xcomp", "advcl") and clause.lemma_.lower() in HELP_VERBS:
-                    targets = self.resolve_all([c for c in clause.children if c.dep_ == "dobj"], actors, national=True)
+            for clause in kids:
+                if clause.dep_ in ("xcomp", "advcl") and lemma_lower(clause) in HELP_VERBS:
+                    targets = self.resolve_all([c for c in children(clause) if c.dep_ == "dobj"], actors, national=True)
         return _Found(verb, sources, targets or [None], pattern.cameo, pattern.flags, nominal=False,
                       target_tokens=tuple(t for t in target_tokens if t is not None))
 
@@ -203,16 +220,18 @@ class EventExtractor:
         """A nominal event ("the attacks in Paris", "talks with Cameron", "his visit to Russia")."""
         if actors[noun.i] is not None:
             return None
-        modifiers = [t.lemma_.lower() for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod", "punct")]
-        modifiers += [t.lower_ for t in noun.lefts]
+        lefts = [t for t in children(noun) if t.i < noun.i]
+        modifiers = [lemma_lower(t) for t in lefts if t.dep_ in ("compound", "amod", "nmod", "punct")]
+        modifiers += [t.lower_ for t in lefts]
         if noun.i > 0:
-            modifiers += [noun.doc[noun.i - 1].lower_, noun.doc[noun.i - 1].lemma_.lower()]
-        pattern = (self.lexicon.match_noun(noun.lemma_.lower(), modifiers)
+            before = noun.doc[noun.i - 1]
+            modifiers += [before.lower_, lemma_lower(before)]
+        pattern = (self.lexicon.match_noun(lemma_lower(noun), modifiers)
                    or self.lexicon.match_noun(noun.lower_, modifiers))
         if pattern is None:
             return None
         source_tokens = []
-        for child in noun.children:
+        for child in children(noun):
             if child.dep_ == "poss" or (child.dep_ in NATIONAL_DEPS and child.i < noun.i):
                 source_tokens.append(child)
             elif child.dep_ == "prep" and child.lower_ == "by":
@@ -232,7 +251,7 @@ class EventExtractor:
         """The subject of a verb, climbing to the governing clause when the clause has none."""
         current = verb
         for _ in range(5):
-            subject = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+            subject = next((c for c in children(current) if c.dep_ in SUBJECT_DEPS), None)
             if subject is not None:
                 if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                     return current.head
@@ -251,12 +270,12 @@ class EventExtractor:
                 if owner is not None:
                     return owner
             if current.dep_ == "xcomp":
-                controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
+                controller = next((c for c in children(current.head) if c.dep_ == "dobj"), None)
                 if controller is not None:
                     return controller
             if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
                 return None
-            if current.dep_ == "ccomp" and current.head.lemma_.lower() in self.modality:
+            if current.dep_ == "ccomp" and lemma_lower(current.head) in self.modality:
                 return None  # a reported clause with no subject of its own is not the speaker's act
             current = current.head
         return None
@@ -275,11 +294,11 @@ class EventExtractor:
             elif part == "dobj":
                 tokens.append(obj)  # "ordered two French diplomats to leave": the object is acted on
             elif part == "dative":
-                tokens += [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+                tokens += [c for c in children(trigger) if c.dep_ == "dative" and c.pos_ != "ADP"]
             elif part.startswith("prep:"):
-                words = set(part[5:].split("|"))
+                words = _prep_words(part)
                 for anchor in anchors:
-                    for child in anchor.children:
+                    for child in children(anchor):
                         if child.dep_ in ("prep", "dative", "agent") and child.lower_ in words:
                             pobj = _child(child, "pobj") or _child(_visiting(child), "dobj")
                             if pobj is not None:
@@ -309,7 +328,7 @@ class EventExtractor:
         shelling", "denied the charge") is aimed at that event's source."""
         by_trigger = {f.trigger.i: f for f in found}
         for n, event in enumerate(found):
-            determiners = {c.lower_ for c in event.trigger.children}
+            determiners = {c.lower_ for c in children(event.trigger)} if event.nominal else set()  # only read for nominals
             if event.nominal and not event.sources and self.is_claimed(event, by_trigger):
                 # "Hamas claimed responsibility for both attacks": the attacks told earlier without
                 # an agent are the ones claimed
@@ -330,7 +349,7 @@ class EventExtractor:
                 here = sentence_of(event.trigger.doc, event.trigger.i).start
                 before = [f for f in found[:n] if _same_kind(f.cameo, event.cameo) and f.sources
                           and sentence_of(f.trigger.doc, f.trigger.i).start < here]
-                same_word = [f for f in before if f.trigger.lemma_.lower() == event.trigger.lemma_.lower()]
+                same_word = [f for f in before if lemma_lower(f.trigger) == lemma_lower(event.trigger)]
                 earlier = (same_word or before or [None])[0]
                 if earlier is not None:
                     event.anaphoric = True
@@ -377,7 +396,7 @@ class EventExtractor:
                 continue
             aimed_tokens = list(event.target_tokens)
             for token in event.target_tokens:  # "reports of killings by the RSF"
-                aimed_tokens += [_child(c, "pobj") for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "into")]
+                aimed_tokens += [_child(c, "pobj") for c in children(token) if c.dep_ == "prep" and c.lower_ in ("of", "into")]
             aimed = [by_trigger[t.i] for t in aimed_tokens if t is not None and t.i in by_trigger]
             owners = [s for a in aimed for s in a.sources if s is not None]
             if owners and event.cameo[:2] in ("01", "09", "11", "12", "17", "16"):
@@ -413,14 +432,14 @@ class EventExtractor:
             governor = _governing_trigger(event.trigger, triggers)
             if governor is not None and governor.cameo[:2] in CONTENT_ROOTS and governor is not event:
                 continue
-            if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in event.trigger.children):
+            if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children(event.trigger)):
                 continue
             if event.anaphoric or _aggregate(event.trigger):
                 continue
             if (event.nominal and event.trigger.dep_ == "dobj" and triggers.get(event.trigger.head.i) is not None
                     and triggers[event.trigger.head.i].cameo[:2] == "12" and event.cameo[:2] in VERBAL_ROOTS | {"04"}):
                 continue  # "did not rule out talks", "rejected the proposal": the object is not an act of its own
-            if (event.trigger.dep_ in ("advcl", "xcomp") and event.trigger.lemma_.lower() in PROTESTED_VERBS
+            if (event.trigger.dep_ in ("advcl", "xcomp") and lemma_lower(event.trigger) in PROTESTED_VERBS
                     and triggers.get(event.trigger.head.i) is not None and triggers[event.trigger.head.i].cameo[:2] == "14"):
                 continue  # "rallied to denounce X": the protest is the act, aimed at X
             main = triggers.get(event.trigger.head.i)
@@ -440,8 +459,8 @@ class EventExtractor:
     def apply_claims(self, found: list[_Found], actors: list) -> None:
         """A claim of responsibility lends its source to the claimed attacks and takes their target."""
         for claim in [f for f in found if "claims_object" in f.flags and f.sources]:
-            subtree = {t.i for t in claim.trigger.subtree}
-            claimed = [f for f in found if f.nominal and f.trigger.i in subtree and f is not claim]
+            within = {t.i for t in subtree(claim.trigger)}
+            claimed = [f for f in found if f.nominal and f.trigger.i in within and f is not claim]
             if not claimed:
                 # "Iran admitted that its military had shot down a Ukrainian jet": the admitted act
                 claimed = [f for f in found if not f.nominal and f is not claim and f.trigger.dep_ == "ccomp"
@@ -478,14 +497,14 @@ class EventExtractor:
                 if head.dep_ not in ("pobj", "prep", "npadvmod", "dobj", "conj"):
                     break
                 head = head.head
-            if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in MEDIATING_VERBS:
+            if head.pos_ in ("VERB", "AUX") and lemma_lower(head) in MEDIATING_VERBS:
                 continue  # "Qatar mediated talks between the two sides": Qatar is not a side
             if head.pos_ in ("VERB", "AUX"):
                 event.sources = self.resolve_all([self.subject_of(head)], actors)
                 if event.targets == [None]:
                     # "Putin told Merkel in a telephone call": the verb's object is the other side.
-                    objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-                    objects += [_child(c, "pobj") for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "with")]
+                    objects = [c for c in children(head) if c.dep_ in ("dobj", "dative")]
+                    objects += [_child(c, "pobj") for c in children(head) if c.dep_ == "prep" and c.lower_ in ("to", "with")]
                     event.targets = self.resolve_all(objects, actors) or [None]
 
     # -- negation, modality, final codes ---------------------------------------------------------
@@ -493,7 +512,10 @@ class EventExtractor:
     def finish(self, found: list[_Found]) -> list[EventMention]:
         """Apply negation and modality, expand compound actors, drop incomplete events."""
         events: list[EventMention] = []
+        doc = found[0].trigger.doc if found else None
         for event in found:
+            if "blames_subject" not in event.flags and not any(s.participant_code for s in event.sources):
+                continue  # no coded source: nothing below could be emitted (a shortcut, not a rule)
             negated, modality, speaker = self.reading(event.trigger)
             cameo = self.modal_code(event.cameo, modality)
             sources = event.sources
@@ -509,7 +531,7 @@ class EventExtractor:
                     sources = [speaker]
             # "stormed the Intercontinental Hotel": a named building is no actor; the attack is on the place
             targets = [t for t in targets if t is None or t.participant_code
-                       or event.trigger.doc[t.end - 1].lemma_.lower() not in FACILITY_WORDS] or [None]
+                       or lemma_lower(doc[t.end - 1]) not in FACILITY_WORDS] or [None]
             if targets == [None] and cameo[:3] == "172" and sources and sources[0].participant_code:
                 # curfews, emergencies, cut communications: measures addressed to the nation (bare code)
                 country = sources[0].participant_code[:3]
@@ -527,7 +549,7 @@ class EventExtractor:
                 if place is not None:
                     targets = [place]  # "bombed military bases in Sanaa": attacks on a city -> its country
                 elif event.trigger.doc._.ew_home and sources and event.target_tokens and not any(
-                        t.lemma_.lower() in ABSTRACT_TARGETS for t in event.target_tokens):
+                        lemma_lower(t) in ABSTRACT_TARGETS for t in event.target_tokens):
                     # "gunmen attacked the DusitD2 complex": an attack on an unnamed place is an
                     # attack in the country the story is about
                     home = event.trigger.doc._.ew_home
@@ -551,45 +573,47 @@ class EventExtractor:
                         continue  # "speaking to reporters" is no meeting
                     events.append(EventMention(event.trigger.i, source, target, code, negated,
                                                modality, event.nominal))
-            own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in event.trigger.children)
             if ("joint" in event.flags and len(sources) >= 2 and event.targets == [None]
-                    and (own_subject or event.nominal) and not event.target_tokens
+                    and (event.nominal or any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in children(event.trigger)))
+                    and not event.target_tokens
                     or _reciprocal(event.target_tokens) and len(sources) >= 2):
                 # "A and B met", "A and B accused each other": each acts on the other
                 for a in sources:
                     for b in sources:
                         if a is not b and a.participant_code and b.participant_code:
                             events.append(EventMention(event.trigger.i, a, b, cameo, negated, modality, False))
-        intents = {codes[0]: root for root, codes in self.lexicon.intent.items() if codes[0] and len(root) == 2}
-        doc = found[0].trigger.doc if found else None
         if doc is not None:
             events = _visits_and_hosts(events, doc)
-        return _dedupe(events, intents, doc)
+        return _dedupe(events, self.intents, doc)
 
     def reading(self, trigger: Token) -> tuple[bool, str, ActorMention | None]:
         """(negated, modality, speaker) from the words governing the trigger."""
-        negated = any(c.dep_ == "neg" for c in trigger.children)
+        kids = children(trigger)
+        negated = any(c.dep_ == "neg" for c in kids)
         modality = "asserted"
         speaker = None
-        if any(c.dep_ in ("aux",) and self.modality.get(c.lemma_.lower()) == "intent" for c in trigger.children):
+        if any(c.dep_ in ("aux",) and self.modality.get(lemma_lower(c)) == "intent" for c in kids):
             modality = "intended"
         current = trigger
-        climb = CLIMB_DEPS | {"pobj", "dobj"} if trigger.pos_ in ("NOUN", "PROPN") else CLIMB_DEPS
-        for _ in range(7 if trigger.pos_ in ("NOUN", "PROPN") else 4):
-            if current.dep_ not in climb or current.head.i == current.i:
-                break
+        nominal = trigger.pos_ in ("NOUN", "PROPN")
+        climb = CLIMB_DEPS | {"pobj", "dobj"} if nominal else CLIMB_DEPS
+        for _ in range(7 if nominal else 4):
+            dep = current.dep_
             head = current.head
-            role = self.modality.get(head.lemma_.lower())
-            if role is None and current.dep_ in ("advcl", "xcomp", "conj") and any(
-                    c.dep_ == "aux" and self.modality.get(c.lemma_.lower()) == "intent" for c in head.children):
+            if dep not in climb or head.i == current.i:
+                break
+            kids = children(head)
+            role = self.modality.get(lemma_lower(head))
+            if role is None and dep in ("advcl", "xcomp", "conj") and any(
+                    c.dep_ == "aux" and self.modality.get(lemma_lower(c)) == "intent" for c in kids):
                 role = "intent"  # "will travel to Skopje to meet ..."
             if role == "intent" and modality == "asserted":
                 modality = "intended"
-                negated = negated or any(c.dep_ == "neg" for c in head.children)
-            elif role == "negate" and current.dep_ != "conj":
+                negated = negated or any(c.dep_ == "neg" for c in kids)
+            elif role == "negate" and dep != "conj":
                 negated = True  # "dismissed reports that ..."; not "dismissed the cabinet and declared ..."
-            elif role == "report" and current.dep_ == "ccomp":
-                speaker_token = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+            elif role == "report" and dep == "ccomp":
+                speaker_token = next((c for c in kids if c.dep_ in SUBJECT_DEPS), None)
                 if speaker_token is not None:
                     speaker = resolve_token(speaker_token, mention_index(trigger.doc), False)
                 if modality == "asserted":
@@ -614,16 +638,22 @@ def direct_object(verb: Token, passive: bool = False) -> Token | None:
     if obj is None and not passive:
         obj = _child(verb, "npadvmod")
     if (obj is None and not passive and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN"
-            and any(c.dep_ == "nsubj" for c in verb.children)):
+            and any(c.dep_ == "nsubj" for c in children(verb))):
         obj = verb.head  # "the two soldiers it captured": the noun the clause describes
     return obj
+
+
+@lru_cache(maxsize=None)
+def _prep_words(part: str) -> frozenset[str]:
+    """The prepositions of a "prep:to|with" target spec (parsed once per spec)."""
+    return frozenset(part[5:].split("|"))
 
 
 def act_nouns(verb: Token) -> list[Token]:
     """Nouns that name the act a light verb performs on its object ("placed X under house arrest",
     "took X into custody")."""
-    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("under", "into")
-            for p in prep.children if p.dep_ == "pobj"]
+    return [p for prep in children(verb) if prep.dep_ == "prep" and prep.lower_ in ("under", "into")
+            for p in children(prep) if p.dep_ == "pobj"]
 
 
 def resolve_token(token: Token, actors: list, national: bool) -> ActorMention | None:
@@ -633,19 +663,20 @@ def resolve_token(token: Token, actors: list, national: bool) -> ActorMention | 
     if mention is not None:
         return mention
     if national or token.pos_ in ("NOUN", "PROPN"):
-        for child in token.children:
+        kids = children(token)
+        for child in kids:
             if child.dep_ in NATIONAL_DEPS and child.i < token.i:
                 sub = actors[child.i]
                 if sub is not None and sub.participant_code and (
                         child.dep_ == "poss" or sub.kind in ("NORP", "GPE") or (sub.kind == "ORG" and len(sub.participant_code) > 3)):
                     return sub
-        for child in token.children:
+        for child in kids:
             # "a convoy of African Union peacekeepers", "the town of Daraa": the people or place meant.
             if child.dep_ == "prep" and child.lower_ == "of" and token.pos_ in ("NOUN", "ADJ", "NUM", "PRON"):
                 inner = _child(child, "pobj")
                 if inner is not None and actors[inner.i] is not None and actors[inner.i].participant_code:
                     return actors[inner.i]
-        for child in token.children:
+        for child in kids:
             # "rejected the proposal by Poland": the owner of the rejected thing is the target.
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 owner = _child(child, "pobj")
@@ -657,7 +688,7 @@ def resolve_token(token: Token, actors: list, national: bool) -> ActorMention | 
 def _place_in_clause(trigger: Token) -> ActorMention | None:
     """The first city or region named in the trigger's clause (not inside a nested clause)."""
     actors = mention_index(trigger.doc)
-    for token in trigger.subtree:
+    for token in subtree(trigger):
         mention = actors[token.i]
         if mention is not None and mention.place_country and mention.code is None:
             head = token
@@ -691,7 +722,7 @@ def _visits_and_hosts(events: list[EventMention], doc: Doc) -> list[EventMention
         if event.target is None or not event.target.participant_code:
             continue
         source, target = event.source.participant_code[:3], event.target.participant_code[:3]
-        if event.cameo == "042" and doc[event.trigger].lemma_.lower() in VISIT_WORDS:
+        if event.cameo == "042" and lemma_lower(doc[event.trigger]) in VISIT_WORDS:
             visited[source] = target
         if _is_visiting(doc, event.target) and event.cameo in MEETING_CODES:
             result[-1] = replace(event, cameo="043")  # "met his visiting counterpart": a host's meeting
@@ -713,11 +744,11 @@ def _visits_and_hosts(events: list[EventMention], doc: Doc) -> list[EventMention
 def _protested(trigger: Token) -> list[Token]:
     """Who a protest is against, from its purpose clause or an against-phrase in its clause."""
     found = []
-    for clause in trigger.children:
-        if clause.dep_ in ("advcl", "xcomp") and clause.lemma_.lower() in PROTESTED_VERBS:
-            found += [c for c in clause.children if c.dep_ == "dobj"]
+    for clause in children(trigger):
+        if clause.dep_ in ("advcl", "xcomp") and lemma_lower(clause) in PROTESTED_VERBS:
+            found += [c for c in children(clause) if c.dep_ == "dobj"]
         if clause.dep_ == "advcl" and clause.tag_ == "VBG":  # "chanting slogans against X"
-            found += [_child(p, "pobj") for p in clause.subtree if p.dep_ == "prep" and p.lower_ == "against"]
+            found += [_child(p, "pobj") for p in subtree(clause) if p.dep_ == "prep" and p.lower_ == "against"]
     return [t for t in found if t is not None]
 
 
@@ -745,20 +776,23 @@ def _by_kind_of_actor(code: str, chemical: bool, source: ActorMention,
 def _aggregate(trigger: Token) -> bool:
     """An ongoing or aggregate state, not a discrete act: "have seized large parts of Iraq since
     June", "has conducted six nuclear tests" (present perfect with "since" or a counted plural)."""
-    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in trigger.children)
+    kids = children(trigger)
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in kids)
     if not perfect:
         return False
-    since = any(c.lower_ == "since" for c in trigger.children)
-    counted = any(c.dep_ == "dobj" and c.tag_ == "NNS" and any(n.dep_ == "nummod" for n in c.children)
-                  for c in trigger.children)
+    since = any(c.lower_ == "since" for c in kids)
+    counted = any(c.dep_ == "dobj" and c.tag_ == "NNS" and any(n.dep_ == "nummod" for n in children(c))
+                  for c in kids)
     return since or counted
 
 
 def _chemical(trigger: Token) -> bool:
     """True when the act's clause names a chemical agent ("barrels packed with chlorine")."""
-    tokens = list(trigger.subtree)
-    return any(t.lemma_.lower() in CHEMICAL_WORDS or (t.lemma_.lower() in CHEMICAL_PAIRS[0] and n + 1 < len(tokens)
-               and tokens[n + 1].lemma_.lower() in CHEMICAL_PAIRS[1]) for n, t in enumerate(tokens))
+    if CHEMICAL_CUES.isdisjoint(lemma_set(trigger.doc)):
+        return False  # most stories name no chemical at all: no need to walk the clause
+    tokens = subtree(trigger)
+    return any(lemma_lower(t) in CHEMICAL_WORDS or (lemma_lower(t) in CHEMICAL_PAIRS[0] and n + 1 < len(tokens)
+               and lemma_lower(tokens[n + 1]) in CHEMICAL_PAIRS[1]) for n, t in enumerate(tokens))
 
 
 def _civilian(actor: ActorMention) -> bool:
@@ -780,19 +814,19 @@ def _armed(actor: ActorMention | None) -> bool:
 
 def _is_visiting(doc: Doc, actor: ActorMention) -> bool:
     """True for "his visiting French counterpart", "visiting British Prime Minister David Cameron"."""
-    before = doc[max(actor.start - 4, 0):actor.end]
-    return any(t.lower_ == "visiting" for t in before) and not any(t.lower_ in ("while", "during") for t in before)
+    before = column(doc, "LOWER")[max(actor.start - 4, 0):actor.end]  # string hashes: no Token objects
+    return VISITING in before and VISITING_NOT.isdisjoint(before)
 
 
 def _visiting(prep: Token) -> Token | None:
     """The "visiting" of "talks with visiting President X" (parsed as a verb under the preposition)."""
-    return next((c for c in prep.children if c.dep_ == "pcomp" and c.lower_ == "visiting"), None)
+    return next((c for c in children(prep) if c.dep_ == "pcomp" and c.lower_ == "visiting"), None)
 
 
 def _is_condition(clause: Token) -> bool:
     """True for "if/unless/until X ..." and the inverted "should X ..." clauses."""
     return any((c.dep_ == "mark" and c.lower_ in CONDITIONS) or (c.dep_ == "aux" and c.lower_ == "should" and c.i < clause.i)
-               for c in clause.children)
+               for c in children(clause))
 
 
 def _same_kind(a: str, b: str) -> bool:
@@ -815,13 +849,13 @@ def _governing_trigger(trigger: Token, triggers: dict) -> "_Found | None":
 
 def _reciprocal(tokens) -> bool:
     """True for "each other" / "one another" as the object."""
-    return any(t.lower_ == "other" and any(c.lower_ in ("each", "one") for c in t.children) or t.lower_ == "another"
+    return any(t.lower_ == "other" and any(c.lower_ in ("each", "one") for c in children(t)) or t.lower_ == "another"
                for t in tokens)
 
 
 def _has_ally(verb: Token) -> bool:
     """True when a clause names an opponent ("against") or togetherness, so "with" is an ally."""
-    return any(c.lower_ in ("together", "against", "alongside", "jointly") for c in verb.children)
+    return any(c.lower_ in ("together", "against", "alongside", "jointly") for c in children(verb))
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -831,18 +865,23 @@ def _conjuncts(token: Token) -> list[Token]:
     stack = [token]
     while stack:
         current = stack.pop()
-        for child in current.children:
+        for child in children(current):
             if child.dep_ == "conj" or (child.dep_ == "appos" and child.pos_ == "PROPN" and current.pos_ == "PROPN"
                                          and child.ent_type_ == current.ent_type_ == "GPE"):
                 members.append(child)
                 stack.append(child)
-    return sorted(members, key=lambda t: t.i)
+    if len(members) > 1:  # most role tokens head no list
+        members.sort(key=lambda t: t.i)
+    return members
 
 
 def _child(token: Token | None, dep: str) -> Token | None:
     if token is None:
         return None
-    return next((c for c in token.children if c.dep_ == dep), None)
+    for c in children(token):  # a plain loop: called very often, and cheaper than next(generator)
+        if c.dep_ == dep:
+            return c
+    return None
 
 
 def _dedupe(events: list[EventMention], intents: dict[str, str] | None = None, doc: Doc | None = None) -> list[EventMention]:
@@ -850,13 +889,20 @@ def _dedupe(events: list[EventMention], intents: dict[str, str] | None = None, d
     same codes, or one more specific: RUS and RUSGOV) is merged into it, keeping the first
     mention and the most specific codes."""
     kept: list[EventMention] = []
+    own_dates: dict[int, set[str]] = {}  # by trigger: one trigger is compared many times
+
+    def dates_of(trigger: int) -> set[str]:
+        if trigger not in own_dates:
+            own_dates[trigger] = _own_dates(doc, trigger)
+        return own_dates[trigger]
+
     for event in events:
         for n, first in enumerate(kept):
             if first.negated != event.negated or not _same_act(first.cameo, event.cameo, intents or {}):
                 continue
             if not _compatible(first.source, event.source) or not _compatible(first.target, event.target):
                 continue
-            dates = (_own_dates(doc, first.trigger), _own_dates(doc, event.trigger)) if doc is not None else ((), ())
+            dates = (dates_of(first.trigger), dates_of(event.trigger)) if doc is not None else ((), ())
             if dates[0] and dates[1] and not dates[0] & dates[1]:
                 continue  # "detained two suspects on Dec. 30 ... two more on Thursday": two acts
             if len(event.source.participant_code) > len(first.source.participant_code):
@@ -873,9 +919,9 @@ def _dedupe(events: list[EventMention], intents: dict[str, str] | None = None, d
 def _own_dates(doc: Doc, trigger: int) -> set[str]:
     """The date words attached to a trigger ("on Thursday", "on Dec. 30"), outside nested clauses."""
     words: set[str] = set()
-    for child in doc[trigger].children:
+    for child in children(doc[trigger]):
         if child.dep_ in ("prep", "npadvmod"):
-            words |= {t.lower_ for t in child.subtree if t.ent_type_ == "DATE" and t.dep_ not in ("relcl", "advcl")}
+            words |= {t.lower_ for t in subtree(child) if t.ent_type_ == "DATE" and t.dep_ not in ("relcl", "advcl")}
     return words
 
 
