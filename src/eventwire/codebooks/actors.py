@@ -120,6 +120,11 @@ class ActorVocabulary:
         _, code, kind = max(rows, key=lambda r: countries[r[0]])
         return code, kind
 
+    def is_shared_name(self, text: str) -> bool:
+        """True when :meth:`lookup_in_context` may find TEXT in some story (several countries'
+        actors share the name)."""
+        return bool(self.contextual.get(_strip_article(" ".join(text.split())).lower()))
+
     def person_code(self, name: str, on_date: str | None = None) -> str | None:
         """Actor code of a known person on a date: the office then held, <ISO>ELI after a GOV office
         ended, else the bare country; with no date, the code of the latest office."""

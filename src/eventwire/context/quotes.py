@@ -12,11 +12,12 @@ entities and actor codes is the job of the actor stage.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.nlp.annotations import doc_text
+from eventwire.nlp.annotations import column, doc_text, word_hashes
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ SPEECH_VERBS = frozenset({
 })
 # Of those, the ones whose clause complement is reported speech ("X said that ...").
 REPORTING_VERBS = SPEECH_VERBS - {"express", "ask", "demand", "urge"}
+REPORTING_HASHES = word_hashes(REPORTING_VERBS | {"according"})  # as LEMMA/LOWER column values
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp")  # verbs that take the subject of their head
 SENTENCE_END = frozenset({".", "!", "?"})
@@ -82,6 +84,9 @@ def find_quotes(doc: Doc, min_fragment_words: int = MIN_FRAGMENT_WORDS) -> list[
 
 # --- direct quotes: the marks -----------------------------------------------------------------
 
+_MARKS = re.compile("[" + re.escape("".join(sorted(set(OPENING) | set(CLOSING)))) + "]")
+
+
 def _segments(text: str) -> list[_Segment]:
     """Quote-mark pairs in TEXT; a paragraph left open continues when the next opens with a mark."""
     segments: list[_Segment] = []
@@ -98,8 +103,8 @@ def _segments(text: str) -> list[_Segment]:
             else:
                 segments.append(current)  # never closed: it ends with its paragraph
                 current = None
-        for i in range(position, end):
-            ch = text[i]
+        for mark in _MARKS.finditer(text, position, end):  # only the quote marks matter here
+            i, ch = mark.start(), mark.group()
             if current is None and ch in OPENING:
                 current = _Segment([], i, None)
                 piece_start = i + 1
@@ -341,9 +346,8 @@ class _NounChunks:
 def _reported_speech(doc: Doc, chunk_of: _NounChunks, used_verbs: set[int],
                      quoted: list[tuple[int, int]]) -> list[QuoteMention]:
     found = []
-    strings = doc.vocab.strings
-    wanted = {strings.add(w) for w in REPORTING_VERBS} | {strings.add("according")}
-    lemmas, lowers = doc.to_array("LEMMA").tolist(), doc.to_array("LOWER").tolist()
+    wanted = REPORTING_HASHES
+    lemmas, lowers = column(doc, "LEMMA"), column(doc, "LOWER")
     candidates = [doc[i] for i in range(len(doc)) if lemmas[i] in wanted or lowers[i] in wanted]
     for token in candidates:
         if token.i in used_verbs:

@@ -5,6 +5,7 @@ The Doc never leaves this package: ``annotate`` returns ArticleResults built by 
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections import deque
 from functools import lru_cache
@@ -50,6 +51,11 @@ def load_pipeline() -> Language:
         else:
             nlp.add_pipe(name, **where)
     log.debug("pipeline: %s", nlp.pipe_names)
+    # The model, lexicons and gazetteer live as long as the process. Moving them out of the cyclic
+    # collector's reach keeps each full collection from rescanning millions of objects (measured:
+    # 0.16 s per full collection before, 0.04 s after; benchmarks/throughput.py).
+    gc.collect()
+    gc.freeze()
     return nlp
 
 

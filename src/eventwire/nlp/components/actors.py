@@ -7,15 +7,19 @@ coreference (surname after a full name, he/she to the last person, "we" inside a
 its speaker). NER labels are used to find spans, never trusted alone for the code.
 """
 
+from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import Iterable
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.codebooks.actors import ActorVocabulary, load_actors
 from eventwire.context.gazetteer import Gazetteer, fold_name, load_gazetteer
-from eventwire.nlp.annotations import ActorMention, entities, sentence_of
+from eventwire.model import Place
+from eventwire.nlp.annotations import ActorMention, doc_text, entities, sentences, span_text
 from eventwire.nlp.components import register_component
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -33,6 +37,8 @@ GROUP_ANAPHORS = {"group", "movement", "militia", "organisation", "organization"
 # Nouns that "X-led" makes a country's armed coalition ("the Saudi-led coalition" = SAUMIL).
 LED_GROUPS = {"coalition", "alliance", "force"}
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "MNG"}
+_UNKNOWN = object()
+MEMO_SIZE = 50_000  # entries kept by the per-resolver memos of name lookups before they start over
 
 
 class ActorResolver:
@@ -58,6 +64,16 @@ class ActorResolver:
         self._led: dict[str, str] = {}
         self._described: dict[str, str] = {}  # lowercase place name -> country its story gives it
         self.max_agent_words = max((len(p.split()) for p in vocab.agents), default=1)
+        self.agent_ends = {p.split()[-1] for p in vocab.agents}  # the last words of agent phrases
+        self.agent_firsts = {p.split()[0] for p in vocab.agents if " " in p}  # first words of longer ones
+        self._gazetteer_places: dict[str, Place | None] = {}
+        self._person_codes: dict[tuple[str, str | None], str | None] = {}
+        self._armed: tuple[list | None, list[int]] = (None, [])  # index of mentions -> armed groups in it
+        self._named: dict[str, tuple[str, str] | None] = {}  # named_actor of texts no shared name matches
+        self._word_sectors: dict[tuple[int, int], tuple[str | None, int]] = {}  # (LOWER, LEMMA) -> sector
+        self._lookups: dict[str, tuple[str, str] | None] = {}
+        self._no_context: set[str] = set()  # forms no name shared by several countries matches
+        self._descriptions: tuple[Doc | None, dict[int, tuple[str | None, str | None]]] = (None, {})
         self.agent_heads: set[int] | None = None
         self._short_heads: set[int] | None = None  # lexeme hashes of the last words of short forms
         self._group_hashes: set[int] | None = None
@@ -81,83 +97,175 @@ class ActorResolver:
     def named_actor(self, text: str) -> tuple[str, str] | None:
         """(code, kind) of a named actor; a name several countries' actors share goes to the one
         of the country the story names most ("National Liberation Army" in a Macedonia story)."""
+        known = self._named.get(text, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known
+        shared = False  # whether the answer depends on the countries of this story
+        found = None
         for form in dict.fromkeys((text, _without_brackets(text))):
-            found = self.vocab.lookup(form) or self.vocab.lookup_in_context(form, self._tally)
+            found = self._lookup(form)
+            if found is None and form not in self._no_context:
+                shared = True
+                found = self.vocab.lookup_in_context(form, self._tally)
             if found:
-                return found
-        return None
+                break
+        if not shared:
+            if len(self._named) >= MEMO_SIZE:
+                self._named.clear()
+            self._named[text] = found
+        return found
+
+    def _place(self, name: str) -> Place | None:
+        """``gazetteer.lookup(name)``, memoised (a pure function of the name)."""
+        try:
+            return self._gazetteer_places[name]
+        except KeyError:
+            if len(self._gazetteer_places) >= MEMO_SIZE:
+                self._gazetteer_places.clear()
+            place = self._gazetteer_places[name] = self.gazetteer.lookup(name)
+            return place
+
+    def _lookup(self, form: str) -> tuple[str, str] | None:
+        """``vocab.lookup``, memoised (a pure function of the text; names recur within and across
+        stories). Also notes the forms no shared name can match, whatever the story."""
+        try:
+            return self._lookups[form]
+        except KeyError:
+            if len(self._lookups) >= MEMO_SIZE:
+                self._lookups.clear()
+                self._no_context.clear()
+            found = self._lookups[form] = self.vocab.lookup(form)
+            if not found and not self.vocab.is_shared_name(form):
+                self._no_context.add(form)
+            return found
 
     def agent_candidates(self, doc: Doc) -> list[Token]:
         """Tokens whose form or lemma ends an agent phrase ("troops", "minister"), found by
         string hash so that other tokens never become Python objects."""
+        return [doc[i] for i in self._agent_candidates(doc)]
+
+    def _agent_candidates(self, doc: Doc) -> list[int]:
         if self.agent_heads is None:
             strings = doc.vocab.strings
             self.agent_heads = {strings.add(phrase.split()[-1]) for phrase in self.vocab.agents}
         heads = self.agent_heads
-        rows = doc.to_array(["LEMMA", "LOWER"]).tolist()
-        return [doc[i] for i, (lemma, lower) in enumerate(rows) if lower in heads or lemma in heads]
+        parse = _parse(doc)
+        return [i for i, (lemma, lower) in enumerate(zip(parse.lemma, parse.lower)) if lower in heads or lemma in heads]
 
     def agent_sector(self, words: list[Token]) -> tuple[str | None, int]:
         """Sector of the longest agent phrase ending at the last of ``words``, and its length."""
-        for size in range(min(self.max_agent_words, len(words)), 0, -1):
+        if not words:
+            return None, 0
+        return self._sector(_parse(words[0].doc), [t.i for t in words])
+
+    def _sector(self, parse: _Parse, words: list[int]) -> tuple[str | None, int]:
+        """:meth:`agent_sector` on token indices. A phrase ends with one of a few words and one of
+        two or more words starts with one of a few: the joins are made only when they may match."""
+        if not words:
+            return None, 0
+        last = words[-1]
+        if len(words) == 1:
+            # one word: a pure function of its forms, asked for again and again
+            key = (parse.lower[last], parse.lemma[last])
+            found = self._word_sectors.get(key)
+            if found is None:
+                if len(self._word_sectors) >= MEMO_SIZE:
+                    self._word_sectors.clear()
+                found = self._word_sectors[key] = self._phrase_sector(parse, words)
+            return found
+        return self._phrase_sector(parse, words)
+
+    def _phrase_sector(self, parse: _Parse, words: list[int]) -> tuple[str | None, int]:
+        last = words[-1]
+        lower, lemma = parse.lower_(last), parse.lemma_lower(last)
+        ends = self.agent_ends
+        if lower.rsplit(" ", 1)[-1] not in ends and lemma.rsplit(" ", 1)[-1] not in ends:
+            return None, 0
+        agents, firsts = self.vocab.agents, self.agent_firsts
+        for size in range(min(self.max_agent_words, len(words)), 1, -1):
             tail = words[-size:]
-            for form in (" ".join(t.lower_ for t in tail), " ".join(t.lemma_.lower() for t in tail)):
-                agent = self.vocab.agents.get(form)
+            if parse.lower_(tail[0]).split(" ", 1)[0] in firsts:
+                agent = agents.get(" ".join(parse.lower_(t) for t in tail))
                 if agent:
                     return agent.sector, size
+            if parse.lemma_lower(tail[0]).split(" ", 1)[0] in firsts:
+                agent = agents.get(" ".join(parse.lemma_lower(t) for t in tail))
+                if agent:
+                    return agent.sector, size
+        for form in (lower, lemma):
+            agent = agents.get(form)
+            if agent:
+                return agent.sector, 1
         return None, 0
 
     def describe(self, head: Token) -> tuple[str | None, str | None]:
         """(country, sector) from a noun and the words that qualify it."""
+        return self._describe(head.doc, head.i)
+
+    def _describe(self, doc: Doc, head: int) -> tuple[str | None, str | None]:
+        """:meth:`describe` of token ``head``, once per token and Doc (it depends only on the
+        Doc and the per-Doc state set before any mention is made)."""
+        memo = self._descriptions
+        if memo[0] is not doc:
+            memo = self._descriptions = (doc, {})
+        found = memo[1].get(head)
+        if found is None:
+            found = memo[1][head] = self._describe_anew(doc, head)
+        return found
+
+    def _describe_anew(self, doc: Doc, head: int) -> tuple[str | None, str | None]:
+        parse = _parse(doc)
+        ids, dep, pos, children = parse.ids, parse.dep, parse.pos, parse.children
         country = sector = None
-        modifiers = _modifiers(head)
+        modifiers = list(_modifiers_at(parse, head))
         # A title in apposition ("his French counterpart Francois Hollande") describes the name.
-        if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
-            modifiers += [head.head] + _modifiers(head.head)
-        for child in head.children:
-            if child.dep_ == "appos" and child.pos_ == "NOUN":
-                modifiers += [child] + [t for t in child.lefts if t.dep_ in MODIFIER_DEPS]
-        chain = sorted(set(modifiers + [head]), key=lambda t: t.i)
-        led = next((self._led[t.lemma_.lower()] for t in chain if t.lemma_.lower() in self._led
-                    and not any(c.lower_ == "led" for c in t.children)), None)
-        if led is not None:
-            return led[:3], "MIL"  # "coalition warplanes", "Coalition spokesman X"
-        sector, _ = self.agent_sector(chain)
+        if dep[head] == ids.appos and pos[parse.heads[head]] in ids.nouns:
+            modifiers += [parse.heads[head]] + _modifiers_at(parse, parse.heads[head])
+        for child in children(head):
+            if dep[child] == ids.appos and pos[child] == ids.NOUN:
+                modifiers += [child] + [t for t in parse.lefts(child) if dep[t] in ids.modifier_deps]
+        chain = sorted(set(modifiers + [head]))
+        if self._led:
+            led = next((self._led[parse.lemma_lower(t)] for t in chain if parse.lemma_lower(t) in self._led
+                        and not any(parse.lower[c] == ids.led for c in children(t))), None)
+            if led is not None:
+                return led[:3], "MIL"  # "coalition warplanes", "Coalition spokesman X"
+        sector, _ = self._sector(parse, chain)
         if sector is None:
             for token in chain:
-                found, _ = self.agent_sector([token])
+                found, _ = self._sector(parse, [token])
                 if found:
                     sector = found
                     break
         for token in chain:
-            if token.i == head.i:
+            if token == head:
                 continue
-            if token.ent_type_ == "ORG":
-                named = self.named_actor(_entity_text(token))
+            if parse.ent_type[token] == ids.ORG:
+                named = self.named_actor(_entity_text_at(doc, token))
                 if named and len(named[0]) > 3:
                     return named[0], sector  # "NATO envoy", "UN chief": the organisation's code
-            found = self.country_of_word(token.text)
-            if found is None and token.ent_type_ in ("GPE", "NORP"):
-                found = self.country_of_word(_entity_text(token))
+            found = self.country_of_word(parse.text(token))
+            if found is None and parse.ent_type[token] in ids.place_labels:
+                found = self.country_of_word(_entity_text_at(doc, token))
             if found:
                 country = found
                 break
         if country is None:
             # "the head of Russia", "a spokesman for the Sudanese Professionals Association",
             # "an aide to Azerbaijan's president"
-            titles = [head] + [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-            for prep in (p for t in titles for p in t.children):
-                if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "to"):
+            titles = [head] + [c for c in children(head) if dep[c] == ids.appos and pos[c] == ids.NOUN]
+            for prep in (p for t in titles for p in children(t)):
+                if dep[prep] != ids.prep or parse.lower[prep] not in ids.by_prep:
                     continue
-                for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                    text = _entity_text(obj)
-                    if obj.ent_type_ == "ORG" and prep.lower_ != "to":
+                for obj in (o for o in children(prep) if dep[o] == ids.pobj):
+                    text = _entity_text_at(doc, obj)
+                    if parse.ent_type[obj] == ids.ORG and parse.lower[prep] != ids.to:
                         named = self.named_actor(text)
                         if named and len(named[0]) > 3:
                             return named[0], sector
                     country = self.country_of_word(text)
-                    if country is None and prep.lower_ != "of" and obj.pos_ == "NOUN":
-                        country = self.describe(obj)[0] if self.agent_sector([obj])[0] else None
+                    if country is None and parse.lower[prep] != ids.of and pos[obj] == ids.NOUN:
+                        country = self._describe(doc, obj)[0] if self._sector(parse, [obj])[0] else None
                     if country:
                         return country, sector
         return country, sector
@@ -166,7 +274,10 @@ class ActorResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.ew_published
-        dateline = self.gazetteer.lookup(doc._.ew_dateline) if doc._.ew_dateline else None
+        parse = _parse(doc)
+        ids = parse.ids
+        self._descriptions = (doc, {})
+        dateline = self._place(doc._.ew_dateline) if doc._.ew_dateline else None
         home = self.main_country(doc, dateline.country if dateline is not None else None)
         doc._.ew_home = home
         self._places = self.sentence_places(doc)
@@ -180,53 +291,62 @@ class ActorResolver:
             for i in range(mention.start, mention.end):
                 taken[i] = True
 
-        for ent in entities(doc):
-            if ent.label_ not in ENTITY_LABELS:
+        for ent, label, text in _entity_rows(doc):
+            if label not in ENTITY_LABELS:
                 continue
-            span = _trim(ent)
-            if span is None:
+            bounds = _trimmed_bounds(parse, ent.start, ent.end)
+            if bounds is None:
                 continue
-            mention = self.entity_mention(span, published, surnames, home)
+            if bounds != (ent.start, ent.end):
+                span = Span(doc, bounds[0], bounds[1], label=label)
+                text = span_text(span)
+            else:
+                span = ent
+            mention = self._entity_mention(span, text, label, published, surnames, home)
             if mention is not None:
                 add(mention)
                 if mention.kind == "PERSON" and span.end - span.start >= 2:
-                    surnames.setdefault(doc[span.end - 1].text, mention)
+                    surnames.setdefault(parse.text(span.end - 1), mention)
 
         if self._short_heads is None:
             self._short_heads = {doc.vocab.strings.add(f.split()[-1]) for f in self.short_forms}
-        for token in _tokens_with(doc, "LOWER", self._short_heads):
-            short = None if taken[token.i] else self.short_form_country(token)
+        for i in _tokens_with(doc, "LOWER", self._short_heads, as_index=True):
+            short = None if taken[i] else self._short_form_country(doc, i)
             if short is not None:
-                add(ActorMention(token.i, token.i + 1, token.text, short, "GPE", f"gpe:{short}"))
+                add(ActorMention(i, i + 1, parse.text(i), short, "GPE", f"gpe:{short}"))
 
         # Surnames of persons named in full, wherever the model put them (Hollande as ORG).
         by_start = {m.start: m for m in mentions}
-        for token in _tokens_with(doc, "ORTH", {doc.vocab.strings.add(name) for name in surnames}):
-            person = surnames.get(token.text)
-            if person is None or token.pos_ not in ("PROPN", "NOUN", "X") or token.i < person.start:
+        name_pos = (ids.PROPN, ids.NOUN, ids.X)
+        wanted = {doc.vocab.strings.add(name) for name in surnames}
+        for i in [i for i, orth in enumerate(parse.orth) if orth in wanted]:
+            text = parse.text(i)
+            person = surnames.get(text)
+            if person is None or parse.pos[i] not in name_pos or i < person.start:
                 continue
-            existing = by_start.get(token.i)
-            if (existing is not None and existing.kind == "PERSON") or (existing is None and taken[token.i]):
+            existing = by_start.get(i)
+            if (existing is not None and existing.kind == "PERSON") or (existing is None and taken[i]):
                 continue
             if existing is not None and existing.end - existing.start > 1:
                 continue
             if existing is not None:
                 mentions.remove(existing)
-            surname = ActorMention(token.i, token.i + 1, token.text, person.code, "PERSON", person.entity)
+            surname = ActorMention(i, i + 1, text, person.code, "PERSON", person.entity)
             mentions.append(surname)
-            by_start[token.i] = surname
-            taken[token.i] = True
+            by_start[i] = surname
+            taken[i] = True
 
-        for token in _tokens_with(doc, "LEMMA", {doc.vocab.strings.add(w) for w in self._led}):
-            if not taken[token.i] and token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
-                code = self._led[token.lemma_.lower()]
-                add(ActorMention(token.i, token.i + 1, token.text, code, "AGENT", f"agent:{code}:{token.lemma_}"))
+        for i in _tokens_with(doc, "LEMMA", {doc.vocab.strings.add(w) for w in self._led}, as_index=True):
+            if not taken[i] and parse.pos[i] in ids.nouns and parse.dep[i] != ids.compound:
+                code = self._led[parse.lemma_lower(i)]
+                lemma = parse.strings[parse.lemma[i]]
+                add(ActorMention(i, i + 1, parse.text(i), code, "AGENT", f"agent:{code}:{lemma}"))
 
         named = _index(doc, mentions)
-        for token in self.agent_candidates(doc):
-            if taken[token.i] or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+        for i in self._agent_candidates(doc):
+            if taken[i] or parse.pos[i] not in ids.nouns or parse.dep[i] == ids.compound:
                 continue
-            mention = self.agent_mention(token, home, named)
+            mention = self._agent_mention(doc, i, home, named)
             if mention is not None:
                 add(mention)
 
@@ -257,15 +377,18 @@ class ActorResolver:
         places: dict[int, list[tuple[int, str]]] = {}
         countries: dict[int, list[tuple[int, str]]] = {}
         self._described = {}
-        for ent in entities(doc):
-            if ent.label_ not in ("GPE", "LOC", "FAC") and not self.mislabelled_place(ent):
+        parse = _parse(doc)
+        for ent, label, text in _entity_rows(doc):
+            if label not in ("GPE", "LOC", "FAC") and not self._mislabelled(label, text):
                 continue
-            sentence = sentence_of(doc, ent.start).start
-            if ent.text.lower() in self.country_names:
-                if ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "inside", "across", "throughout"):
-                    countries.setdefault(sentence, []).append((ent.start, self.country_names[ent.text.lower()]))
+            sentence = _sentence_start(doc, ent.start)
+            key = text.lower()
+            if key in self.country_names:
+                root = _root(parse, ent)
+                if parse.dep[root] == parse.ids.pobj and parse.lower[parse.heads[root]] in parse.ids.located:
+                    countries.setdefault(sentence, []).append((ent.start, self.country_names[key]))
                 continue
-            place = self.gazetteer.lookup(ent.text)
+            place = self._place(text)
             country = place.country if place is not None and place.country else self.described_place(ent)
             if country:
                 places.setdefault(sentence, []).append((ent.start, country))
@@ -275,44 +398,58 @@ class ActorResolver:
     def clause_country(self, head: Token) -> str | None:
         """The country of the city, region or country named where the clause of ``head`` happens
         (the nearest one to it in the subtree of its verb), or None."""
-        verb = head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        if verb.pos_ not in ("VERB", "AUX"):
+        return self._clause_country(head.doc, head.i)
+
+    def _clause_country(self, doc: Doc, i: int) -> str | None:
+        parse = _parse(doc)
+        verbs, pos, heads = parse.ids.verbs, parse.pos, parse.heads
+        verb = i
+        while pos[verb] not in verbs and heads[verb] != verb:
+            verb = heads[verb]
+        if pos[verb] not in verbs:
             return None
-        sentence = sentence_of(head.doc, head.i).start
-        inside = {t.i for t in verb.subtree}
-        found = [p for p in self._places.get(sentence, []) + self._countries_in.get(sentence, []) if p[0] in inside]
-        return min(found, key=lambda p: abs(p[0] - head.i))[1] if found else None
+        sentence = _sentence_start(doc, i)
+        found = [p for p in self._places.get(sentence, []) + self._countries_in.get(sentence, [])
+                 if parse.in_subtree(p[0], verb)]
+        return min(found, key=lambda p: abs(p[0] - i))[1] if found else None
 
     def mislabelled_place(self, ent: Span) -> bool:
         """True for a place the model took for an organisation or a person ("Ngouboua", "Rakhine")."""
-        if ent.label_ not in ("ORG", "PERSON") or self.vocab.lookup(ent.text) or ent.text.lower() in self.vocab.people:
+        return self._mislabelled(ent.label_, span_text(ent))
+
+    def _mislabelled(self, label: str, text: str) -> bool:
+        if label not in ("ORG", "PERSON"):
             return False
-        if ent.label_ == "PERSON":
-            return fold_name(ent.text) in self.gazetteer.area_names()
+        if self._lookup(text) or text.lower() in self.vocab.people:
+            return False
+        if label == "PERSON":
+            return fold_name(text) in self.gazetteer.area_names()
         return True
 
     def described_place(self, ent: Span) -> str | None:
         """The country of a place the gazetteer does not know, from the demonym of the noun it names
         ("the Chadian fishing village of Ngouboua" = TCD), else from an earlier such mention."""
-        known = self._described.get(ent.text.lower())
+        key = span_text(ent).lower()
+        known = self._described.get(key)
         if known:
             return known
-        root = ent.root
-        if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.pos_ != "NOUN":
+        parse = _parse(ent.doc)
+        ids = parse.ids
+        root = _root(parse, ent)
+        prep = parse.heads[root]
+        if parse.dep[root] != ids.pobj or parse.lower[prep] != ids.of or parse.pos[parse.heads[prep]] != ids.NOUN:
             return None
-        for token in root.head.head.lefts:
-            country = self.vocab.demonyms.get(token.lower_) if token.dep_ in MODIFIER_DEPS else None
+        for token in parse.lefts(parse.heads[prep]):
+            country = self.vocab.demonyms.get(parse.lower_(token)) if parse.dep[token] in ids.modifier_deps else None
             if country:
-                self._described[ent.text.lower()] = country
+                self._described[key] = country
                 return country
         return None
 
     def local_country(self, token: Token, home: str | None) -> str | None:
         """For an actor whose country the text leaves out: the country of the nearest city or region
         named in its sentence ("talks in Beirut with Prime Minister Fouad Siniora"), else ``home``."""
-        nearby = self._places.get(sentence_of(token.doc, token.i).start, [])
+        nearby = self._places.get(_sentence_start(token.doc, token.i), [])
         if not nearby:
             return home
         return min(nearby, key=lambda p: abs(p[0] - token.i))[1]
@@ -332,53 +469,68 @@ class ActorResolver:
             if iso3 and len(iso3) == 3 and iso3 not in ("IGO", "NGO", "IMG"):
                 tally[iso3] = tally.get(iso3, 0) + weight
 
-        for ent in entities(doc):
-            root = ent.root
-            located = root.dep_ == "pobj" and root.head.lower_ in ("in", "inside", "across", "throughout")
-            if ent.label_ in ("GPE", "NORP", "LOC"):
-                iso3 = self.country_of_word(ent.text) or self.capitals.get(ent.text.lower())
-                if iso3:
-                    # a country's name says where the story is more than an adjective does
-                    # ("in northeastern Mali" against "a French soldier")
-                    weight = 2 if ent.label_ == "GPE" and root.dep_ not in ("compound", "nmod", "amod") else 1
-                    count(iso3, weight + located)
-                elif ent.label_ != "NORP" and not self.gazetteer.is_demonym(ent.text):
-                    place = self.gazetteer.lookup(ent.text)
-                    if place is not None:
-                        count(place.country, 1 + located)
-            elif ent.label_ == "PERSON":
-                key = ent.text.lower()
+        parse = _parse(doc)
+        ids = parse.ids
+        for ent, label, text in _entity_rows(doc):
+            if label not in ("GPE", "NORP", "LOC", "PERSON"):
+                continue
+            if label == "PERSON":
+                key = text.lower()
                 full = key if key in self.vocab.people else (
                     self.known_surname(key, published) if len(ent) == 1 else None)
                 if full is not None:
-                    code = self.vocab.person_code(full, published)
+                    code = self._person_code(full, published)
                     count(code[:3] if code else None, 1)
+                continue
+            root = _root(parse, ent)
+            located = parse.dep[root] == ids.pobj and parse.lower[parse.heads[root]] in ids.located
+            iso3 = self.country_of_word(text) or self.capitals.get(text.lower())
+            if iso3:
+                # a country's name says where the story is more than an adjective does
+                # ("in northeastern Mali" against "a French soldier")
+                weight = 2 if label == "GPE" and parse.dep_(root) not in ("compound", "nmod", "amod") else 1
+                count(iso3, weight + located)
+            elif label != "NORP" and not self.gazetteer.is_demonym(text):
+                place = self._place(text)
+                if place is not None:
+                    count(place.country, 1 + located)
         self._tally = tally
         return max(tally, key=lambda c: tally[c]) if tally else None
 
     def short_form_country(self, token: Token) -> str | None:
         """The country "the North" / "the South" stands for in a story that names it (PRK in a
         Korea story, SDN in a Sudan one), or None."""
-        if token.i == 0 or not token.text[:1].isupper() or token.doc[token.i - 1].lower_ != "the":
+        return self._short_form_country(token.doc, token.i)
+
+    def _short_form_country(self, doc: Doc, i: int) -> str | None:
+        parse = _parse(doc)
+        if i == 0 or parse.lower[i - 1] != parse.ids.the or not parse.text(i)[:1].isupper():
             return None
-        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if following is not None and following.pos_ == "PROPN":
+        if i + 1 < len(parse.pos) and parse.pos[i + 1] == parse.ids.PROPN:
             return None  # "the North Korean army", "the South China Sea"
-        named = [c for c in self.short_forms.get("the " + token.lower_, ()) if self._tally.get(c)]
+        named = [c for c in self.short_forms.get("the " + parse.lower_(i), ()) if self._tally.get(c)]
         return max(named, key=lambda c: self._tally[c]) if named else None
 
     def entity_mention(
         self, span: Span, published: str | None, surnames: dict[str, ActorMention], home: str | None = None
     ) -> ActorMention | None:
         """A mention for a named entity span, or None when it is no actor and no place."""
-        text, key, label = span.text, span.text.lower(), span.label_
-        short = self.short_form_country(span.root) if len(span) == 1 else None
+        return self._entity_mention(span, span_text(span), span.label_, published, surnames, home)
+
+    def _entity_mention(self, span: Span, text: str, label: str, published: str | None,
+                        surnames: dict[str, ActorMention], home: str | None) -> ActorMention | None:
+        """:meth:`entity_mention` given the span's text and label."""
+        key = text.lower()
+        parse = _parse(span.doc)
+        short = None
+        if span.end - span.start == 1 and span.start > 0 and parse.lower[span.start - 1] == parse.ids.the:
+            short = self._short_form_country(span.doc, span.start)
         if short is not None:
             return ActorMention(span.start, span.end, text, short, "GPE", f"gpe:{short}")
         offices = self.vocab.people.get(key)
         if offices:
-            code = self.vocab.person_code(offices[0].name, published)
-            country, sector = self.describe(span.root)
+            code = self._person_code(offices[0].name, published)
+            country, sector = self._describe(span.doc, _root(parse, span))
             if (code is None or code.endswith("ELI")) and (country or sector):
                 # "U.N.-Arab League envoy Kofi Annan" in 2012: the title says what he is now.
                 code = _join(country or (code[:3] if code else home), sector) or code
@@ -389,7 +541,7 @@ class ActorResolver:
         if label == "PERSON" and span.end - span.start == 1:
             full = self.known_surname(key, published)
             if full is not None:
-                code = self.vocab.person_code(full, published)
+                code = self._person_code(full, published)
                 return ActorMention(span.start, span.end, text, code, "PERSON", f"person:{self.vocab.people[full][0].name}")
         if key in self.country_names:
             iso3 = self.country_names[key]
@@ -409,27 +561,27 @@ class ActorResolver:
         if label == "PERSON" and fold_name(text) in self.gazetteer.area_names():
             label = "GPE"  # a region the model took for a person ("Rakhine")
         if label == "PERSON":
-            country, sector = self.describe(span.root)
+            country, sector = self._describe(span.doc, _root(parse, span))
             if country is None and sector is not None:
                 # "Prime Minister Ljubco Georgievski" in an article about Macedonia
                 country = self.local_country(span.root, home)
             code = _join(country, sector) if country else None
             return ActorMention(span.start, span.end, text, code, "PERSON", f"person:{key}")
         if label in ("GPE", "LOC", "FAC"):
-            place = self.gazetteer.lookup(text)
+            place = self._place(text)
             country = place.country if place is not None and place.country else self._described.get(key)
             if country:
                 return ActorMention(span.start, span.end, text, None, label, f"place:{key}", place_country=country)
             return None
         if label == "ORG":
-            own, _ = self.agent_sector(list(span[: span.root.i - span.start + 1]))
+            own, _ = self._sector(parse, list(range(span.start, _root(parse, span) + 1)))
             if own is not None:
-                country, sector = self.describe(span.root)
+                country, sector = self._describe(span.doc, _root(parse, span))
                 country = country or home
                 if country:
                     code = _join(country, sector)
                     return ActorMention(span.start, span.end, text, code, "ORG", f"agent:{code}:{key}")
-        place = self.gazetteer.lookup(text) if label == "ORG" else None
+        place = self._place(text) if label == "ORG" else None
         country = place.country if place is not None and place.country else self._described.get(key)
         if label == "ORG" and country:
             return ActorMention(span.start, span.end, text, None, "LOC", f"place:{key}", place_country=country)
@@ -438,39 +590,48 @@ class ActorResolver:
     def agent_mention(self, head: Token, fallback_country: str | None,
                       named: list[ActorMention | None]) -> ActorMention | None:
         """A sector noun phrase such as "Israeli troops", "Hezbollah fighters" or "the foreign ministry"."""
-        own, _ = self.agent_sector([head])
-        if own is None and head.dep_ != "appos":
+        return self._agent_mention(head.doc, head.i, fallback_country, named)
+
+    def _agent_mention(self, doc: Doc, i: int, fallback_country: str | None,
+                       named: list[ActorMention | None]) -> ActorMention | None:
+        parse = _parse(doc)
+        ids = parse.ids
+        own, _ = self._sector(parse, [i])
+        if own is None and parse.dep[i] != ids.appos:
             # The sector word only modifies another noun ("military plane"): not an actor.
             return None
-        country, sector = self.describe(head)
+        country, sector = self._describe(doc, i)
         if sector is None:
             return None
-        group = self.owner_group(head, named)
-        left = min([head.i] + [t.i for t in head.lefts if t.dep_ in MODIFIER_DEPS | {"det"}])
-        while left < head.i and (head.doc[left].lower_ in DROP_WORDS or named[left] is not None):
+        lefts = parse.lefts(i)
+        group = self._owner_group(parse, lefts, named)
+        left = min([i] + [t for t in lefts if parse.dep[t] in ids.modifier_or_det])
+        while left < i and (parse.lower[left] in ids.drop_words or named[left] is not None):
             left += 1
-        text = head.doc[left : head.i + 1].text
+        text = parse.span_text(left, i + 1)
+        lemma = parse.strings[parse.lemma[i]]
         if group is not None and sector == "CVL" and group.code[:3] not in ("IGO", "NGO", "IMG"):
             # "Houthi supporters", "Hamas families": civilians of the group's country
             code = _join(group.code[:3], sector)
-            return ActorMention(left, head.i + 1, text, code, "AGENT", f"agent:{code}:{head.lemma_}")
+            return ActorMention(left, i + 1, text, code, "AGENT", f"agent:{code}:{lemma}")
         if group is not None:
             # Members of a named organisation or armed group carry its code ("Boko Haram gunmen").
-            return ActorMention(left, head.i + 1, text, group.code, "AGENT", group.entity)
+            return ActorMention(left, i + 1, text, group.code, "AGENT", group.entity)
         if country is None and sector == "REB":
-            armed = self.story_armed_group(head.i, named)
+            armed = self._story_armed_group(i, named)
             if armed is not None:
                 # "the attackers", "the militants": the armed group the story is about
-                return ActorMention(left, head.i + 1, text, armed.code, "AGENT", armed.entity)
-        if country is None and any(t.dep_ == "poss" and t.lemma_.lower() in ("country", "nation") for t in head.lefts):
+                return ActorMention(left, i + 1, text, armed.code, "AGENT", armed.entity)
+        if country is None and any(parse.dep[t] == ids.poss and parse.lemma_lower(t) in ("country", "nation")
+                                   for t in lefts):
             country = fallback_country  # "the country's leaders": the story's country
-        if country is None and not _has_determiner_of_other(head):
+        if country is None and not _has_determiner_of_other(parse, i):
             # "refugees in Bangladesh say soldiers torched their villages in northern Rakhine state":
             # the place of the agent's own clause, else the country the sentence is in
-            nearby = self._countries_in.get(sentence_of(head.doc, head.i).start)
-            country = self.clause_country(head) or (nearby[0][1] if nearby else fallback_country)
+            nearby = self._countries_in.get(_sentence_start(doc, i))
+            country = self._clause_country(doc, i) or (nearby[0][1] if nearby else fallback_country)
         code = _join(country, sector) if country else None
-        return ActorMention(left, head.i + 1, text, code, "AGENT", f"agent:{code}:{head.lemma_}")
+        return ActorMention(left, i + 1, text, code, "AGENT", f"agent:{code}:{lemma}")
 
     @staticmethod
     def story_armed_group(i: int, named: list[ActorMention | None]) -> ActorMention | None:
@@ -482,16 +643,44 @@ class ActorResolver:
         found = next((m for m in reversed(named[:i]) if armed(m)), None)
         return found or next((m for m in named[i:] if armed(m)), None)
 
+    def _story_armed_group(self, i: int, named: list[ActorMention | None]) -> ActorMention | None:
+        """:meth:`story_armed_group` through the positions of the armed groups in ``named``, found
+        once per list (the index does not change during the pass over agent nouns)."""
+        if self._armed[0] is not named:
+            self._armed = (named, [k for k, m in enumerate(named) if m is not None and m.code and m.kind == "ORG"
+                                   and m.code[3:] in ("REB", "ISI", "MUSISI")])
+        positions = self._armed[1]
+        n = bisect_left(positions, i)  # the armed groups named before token i
+        if n > 0:
+            return named[positions[n - 1]]
+        return named[positions[n]] if n < len(positions) else None
+
     @staticmethod
     def owner_group(head: Token, named: list[ActorMention | None]) -> ActorMention | None:
         """A named organisation that qualifies a sector noun ("Hezbollah fighters", "the group's
         leader"), if any."""
-        for token in head.lefts:
-            if token.dep_ in MODIFIER_DEPS:
-                mention = named[token.i]
+        parse = _parse(head.doc)
+        return ActorResolver._owner_group(parse, parse.lefts(head.i), named)
+
+    @staticmethod
+    def _owner_group(parse: _Parse, lefts: list[int], named: list[ActorMention | None]) -> ActorMention | None:
+        for token in lefts:
+            if parse.dep[token] in parse.ids.modifier_deps:
+                mention = named[token]
                 if mention is not None and mention.code and len(mention.code) > 3 and mention.kind == "ORG":
                     return mention
         return None
+
+    def _person_code(self, name: str, published: str | None) -> str | None:
+        """``vocab.person_code``, memoised (a pure function of the name and the date)."""
+        key = (name, published)
+        try:
+            return self._person_codes[key]
+        except KeyError:
+            if len(self._person_codes) >= MEMO_SIZE:
+                self._person_codes.clear()
+            code = self._person_codes[key] = self.vocab.person_code(name, published)
+            return code
 
     def known_surname(self, surname: str, published: str | None) -> str | None:
         """The one known office holder with this surname in office on the date (or the only one)."""
@@ -510,11 +699,12 @@ class ActorResolver:
     def add_groups(self, doc: Doc, mentions: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
         """Mentions that stand for two actors: "both sides", "the two countries' leaders"
         (the last two distinct actors named before), "Chadian and Cameroonian troops"."""
+        parse = _parse(doc)
+        ids = parse.ids
         result = []
         for mention in mentions:
-            head = doc[mention.end - 1]
             if mention.kind == "AGENT":
-                countries = [self.country_of_word(t.text) for t in _modifiers(head)]
+                countries = [self.country_of_word(parse.text(t)) for t in _modifiers_at(parse, mention.end - 1)]
                 countries = [c for c in dict.fromkeys(countries) if c]
                 if len(countries) >= 2:
                     sector = mention.code[3:6] if mention.code and len(mention.code) >= 6 else None
@@ -523,14 +713,16 @@ class ActorResolver:
                     mention = replace(mention, members=members)
             result.append(mention)
         by_token = _index(doc, result)
-        for token in _tokens_with(doc, "LEMMA", self.group_hashes(doc)):
-            if token.lemma_.lower() not in GROUP_NOUNS or token.tag_ not in ("NNS", "NNPS"):
+        for i in self._group_words(parse, doc):
+            if parse.lemma_lower(i) not in GROUP_NOUNS or parse.tag[i] not in ids.plural:
                 continue
+            token = doc[i]
             owner = by_token[token.i]
-            counted = any(c.lower_ in ("both", "two") for c in token.lefts) or any(
-                c.lower_ == "two" for t in token.lefts for c in t.lefts)
+            lefts = parse.lefts(i)
+            counted = any(parse.lower[c] in ids.both_two for c in lefts) or any(
+                parse.lower[c] == ids.two for t in lefts for c in parse.lefts(t))
             if owner is not None and owner.kind == "AGENT" and owner.code and owner.start == token.i - 1 \
-                    and counted and self.describe(token)[0] is None:
+                    and counted and self._describe(doc, i)[0] is None:
                 owner = replace(owner, code=None)  # "both leaders": the country was only a guess
                 result[result.index(by_token[token.i])] = owner
             if taken[token.i] and not (owner is not None and owner.code is None and owner.kind == "AGENT"):
@@ -539,7 +731,7 @@ class ActorResolver:
                 continue
             subject = _subject_tokens(token)
             earlier = [m for m in result if m.start < token.i and m.participant_code and not (
-                m.start >= sentence_of(doc, token.i).start
+                m.start >= _sentence_start(doc, token.i)
                 and (doc[m.end - 1].dep_.startswith("nsubj") or m.end - 1 in subject))]
             sector = GROUP_NOUNS[token.lemma_.lower()]
             persons = token.lemma_.lower() in PERSON_GROUP_NOUNS
@@ -578,15 +770,23 @@ class ActorResolver:
             self._group_hashes = {doc.vocab.strings.add(w) for w in [*GROUP_NOUNS, *GROUP_ANAPHORS]}
         return self._group_hashes
 
+    def _group_words(self, parse: _Parse, doc: Doc) -> list[int]:
+        """Indices of the group nouns and anaphors, found once per Doc (two passes read them)."""
+        if parse.group_words is None:
+            parse.group_words = _positions(doc, "LEMMA", self.group_hashes(doc))
+        return parse.group_words
+
     def link_titles(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         """Give a title in apposition and its person the same code and referent."""
+        parse = _parse(doc)
+        ids = parse.ids
         by_token = _index(doc, mentions)
         linked = list(mentions)
         for n, mention in enumerate(mentions):
             if mention.kind != "PERSON":
                 continue
-            root = doc[mention.end - 1]
-            title = by_token[root.head.i] if root.dep_ == "appos" else None
+            root = mention.end - 1
+            title = by_token[parse.heads[root]] if parse.dep[root] == ids.appos else None
             if title is not None and title.kind == "AGENT" and title.code and not mention.code:
                 linked[n] = replace(mention, code=title.code)
         # "the French president" after "Francois Hollande" (FRAGOV): the same referent.
@@ -595,7 +795,7 @@ class ActorResolver:
             if mention.kind == "PERSON" and mention.code:
                 persons[mention.code] = mention
             elif (mention.kind == "AGENT" and mention.code in persons
-                  and mention.start > 0 and doc[mention.start - 1].lower_ == "the" and doc[mention.end - 1].tag_ == "NN"):
+                  and mention.start > 0 and parse.lower[mention.start - 1] == ids.the and parse.tag[mention.end - 1] == ids.NN):
                 linked[n] = replace(mention, entity=persons[mention.code].entity)
         return linked
 
@@ -614,31 +814,34 @@ class ActorResolver:
         last_org: ActorMention | None = None
         pos = 0
         ordered = sorted(mentions, key=lambda m: m.start)
-        pronouns = set(_tokens_with(doc, "POS", {doc.vocab.strings.add("PRON")}, as_index=True))
-        pronouns.update(_tokens_with(doc, "LEMMA", self.group_hashes(doc), as_index=True))
-        for token in (doc[i] for i in sorted(pronouns)):
-            while pos < len(ordered) and ordered[pos].start <= token.i:
+        parse = _parse(doc)
+        ids = parse.ids
+        pronouns = {i for i, tag in enumerate(parse.pos) if tag == ids.PRON}
+        pronouns.update(self._group_words(parse, doc))
+        for i in sorted(pronouns):
+            while pos < len(ordered) and ordered[pos].start <= i:
                 m = ordered[pos]
-                is_subject = _stands_for_subject(doc[m.end - 1], by_token)
+                is_subject = _stands_for_subject(parse, m.end - 1, by_token)
                 if m.kind == "PERSON" and m.code:
                     persons.append(m)
-                    if is_subject or last_person is None or sentence_of(doc, last_person.start).start != sentence_of(doc, m.start).start:
+                    if is_subject or last_person is None or _sentence_start(doc, last_person.start) != _sentence_start(doc, m.start):
                         last_person = m
                 elif m.kind in ("GPE", "ORG", "AGENT") and m.code and is_subject \
-                        and doc[m.end - 1].tag_ not in ("NNS", "NNPS"):
+                        and parse.tag[m.end - 1] not in ids.plural:
                     last_thing = m
-                elif m.kind == "AGENT" and m.participant_code and doc[m.end - 1].tag_ in ("NNS", "NNPS"):
+                elif m.kind == "AGENT" and m.participant_code and parse.tag[m.end - 1] in ids.plural:
                     last_group = m
                 if m.kind == "ORG" and m.code and len(m.code) > 3:
                     last_org = m
                 pos += 1
-            if token.pos_ == "NOUN" and token.lemma_.lower() in GROUP_ANAPHORS and by_token[token.i] is None \
-                    and any(c.lower_ == "the" for c in token.lefts) and last_org is not None:
+            if parse.pos[i] == ids.NOUN and parse.lemma_lower(i) in GROUP_ANAPHORS and by_token[i] is None \
+                    and any(parse.lower[c] == ids.the for c in parse.lefts(i)) and last_org is not None:
                 # "the group", "the militia": the organisation named last
-                resolved.append(ActorMention(token.i, token.i + 1, token.text, last_org.code, "PRON", last_org.entity))
+                resolved.append(ActorMention(i, i + 1, parse.text(i), last_org.code, "PRON", last_org.entity))
                 continue
-            if token.pos_ != "PRON":
+            if parse.pos[i] != ids.PRON:
                 continue
+            token = doc[i]
             lower = token.lower_
             antecedent = None
             if lower in PERSON_PRONOUNS:
@@ -689,11 +892,20 @@ class ActorResolver:
 
 
 def _tokens_with(doc: Doc, attr: str, values: set[int], as_index: bool = False) -> list:
-    """Tokens (or their indices) whose attribute's string hash is in ``values``; the others never
-    become Python objects, which is most of the cost of a pass over a Doc."""
-    column = doc.to_array(attr)
-    found = [i for i, value in enumerate(column.tolist()) if value in values]
+    """Tokens (or their indices, ascending) whose attribute's string hash is in ``values``; the
+    others never become Python objects, which is most of the cost of a pass over a Doc."""
+    found = _positions(doc, attr, values)
     return found if as_index else [doc[i] for i in found]
+
+
+def _positions(doc: Doc, attr: str, values: set[int]) -> list[int]:
+    """Ascending indices of the tokens whose ``attr`` is one of ``values``; a per-Doc set of the
+    column's values skips the scan when none occurs (the usual case)."""
+    values_column, present = _parse(doc).column(attr)
+    hits = present.intersection(values)
+    if not hits:
+        return []
+    return [i for i, value in enumerate(values_column) if value in hits]
 
 
 def mention_index(doc: Doc) -> list[ActorMention | None]:
@@ -715,70 +927,143 @@ def _index(doc: Doc, mentions: Iterable[ActorMention]) -> list[ActorMention | No
     return index
 
 
+def _sentence_start(doc: Doc, i: int) -> int:
+    """``sentence_of(doc, i).start``, from per-Doc lists (asked for thousands of times)."""
+    parse = _parse(doc)
+    if parse.sentence_starts is None:
+        spans, number = sentences(doc)
+        parse.sentence_starts = ([span.start for span in spans], number)
+    starts, number = parse.sentence_starts
+    return starts[number[i]]
+
+
+def _root(parse: _Parse, span: Span) -> int:
+    """``span.root.i``, once per span bounds and Doc (several passes ask for the same spans)."""
+    key = (span.start, span.end)
+    root = parse.roots.get(key)
+    if root is None:
+        root = parse.roots[key] = span.root.i
+    return root
+
+
+def _entity_rows(doc: Doc) -> list[tuple[Span, str, str]]:
+    """(entity, label, text) of the Doc's entities, built once per Doc (three passes read them);
+    the text is "" for the labels none of them reads (dates, numbers, ...)."""
+    parse = _parse(doc)
+    if parse.entity_rows is None:
+        rows = parse.entity_rows = []
+        for ent in entities(doc):
+            label = ent.label_
+            rows.append((ent, label, span_text(ent) if label in ENTITY_LABELS else ""))
+    return parse.entity_rows
+
+
 def _trim(ent: Span) -> Span | None:
     """Drop a leading article and a trailing possessive from an entity span."""
-    start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and doc[start].lower_ in DROP_WORDS:
-        start += 1
-    while end > start and doc[end - 1].tag_ == "POS":
-        end -= 1
-    if start >= end:
+    bounds = _trimmed_bounds(_parse(doc), ent.start, ent.end)
+    if bounds is None:
         return None
-    return Span(doc, start, end, label=ent.label_)
+    if bounds == (ent.start, ent.end):
+        return ent  # a new Span costs several Token objects (spaCy looks up its characters)
+    return Span(doc, bounds[0], bounds[1], label=ent.label_)
+
+
+def _trimmed_bounds(parse: _Parse, start: int, end: int) -> tuple[int, int] | None:
+    """:func:`_trim` on token bounds."""
+    drop, possessive = parse.ids.drop_words, parse.ids.POS
+    while start < end and parse.lower[start] in drop:
+        start += 1
+    while end > start and parse.tag[end - 1] == possessive:
+        end -= 1
+    return (start, end) if start < end else None
 
 
 def _entity_text(token: Token) -> str:
     """The whole entity a token belongs to, or the token's text."""
-    if not token.ent_type_:
-        return token.text
-    doc = token.doc
-    ents = doc.user_data.get("ew_ent_of")
-    if ents is None:
-        ents = doc.user_data["ew_ent_of"] = {i: ent for ent in entities(doc) for i in range(ent.start, ent.end)}
-    ent = ents.get(token.i)
-    if ent is None:
-        return token.text
-    trimmed = _trim(ent)
-    return trimmed.text if trimmed is not None else token.text
+    return _entity_text_at(token.doc, token.i)
+
+
+def _entity_text_at(doc: Doc, i: int) -> str:
+    """The text of the (trimmed) entity token ``i`` belongs to, or the token's text."""
+    parse = _parse(doc)
+    if not parse.ent_type[i]:
+        return parse.text(i)
+    if parse.entity_starts is None:
+        parse.entity_starts = [ent.start for ent in entities(doc)]
+        parse.entity_texts = {}
+    # the entity that starts last at or before i, if i is inside it (entities do not overlap)
+    n = bisect_right(parse.entity_starts, i) - 1
+    ent = entities(doc)[n] if n >= 0 else None
+    if ent is None or i >= ent.end:
+        return parse.text(i)
+    if n not in parse.entity_texts:
+        bounds = _trimmed_bounds(parse, ent.start, ent.end)
+        parse.entity_texts[n] = parse.span_text(*bounds) if bounds is not None else None
+    text = parse.entity_texts[n]
+    return text if text is not None else parse.text(i)
 
 
 def _modifiers(head: Token) -> list[Token]:
     """The words qualifying a noun, and theirs ("Chinese" in "Chinese Foreign Ministry spokesman")."""
-    found: list[Token] = []
-    stack = [t for t in head.lefts if t.dep_ in MODIFIER_DEPS]
-    while stack:
-        token = stack.pop()
-        if _is_pro_or_anti(token):
-            continue  # "pro-Russian protesters" are not Russian
-        found.append(token)
-        stack += [t for t in token.children if t.dep_ in MODIFIER_DEPS and t.i < head.i or t.dep_ == "conj"]
+    doc = head.doc
+    return [doc[i] for i in _modifiers_at(_parse(doc), head.i)]
+
+
+def _modifiers_at(parse: _Parse, head: int) -> list[int]:
+    """:func:`_modifiers` on token indices, computed once per token and Doc (do not modify)."""
+    found = parse.modifiers.get(head)
+    if found is None:
+        found = parse.modifiers[head] = _find_modifiers(parse, head)
     return found
 
 
-def _stands_for_subject(token: Token, by_token: list[ActorMention | None]) -> bool:
+def _find_modifiers(parse: _Parse, head: int) -> list[int]:
+    mods, conj, dep, children = parse.ids.modifier_deps, parse.ids.conj, parse.dep, parse.children
+    found: list[int] = []
+    stack = [t for t in children(head) if t < head and dep[t] in mods]
+    while stack:
+        token = stack.pop()
+        if _is_pro_or_anti(parse, token):
+            continue  # "pro-Russian protesters" are not Russian
+        found.append(token)
+        stack += [t for t in children(token) if dep[t] in mods and t < head or dep[t] == conj]
+    return found
+
+
+def _stands_for_subject(parse: _Parse, token: int, by_token: list[ActorMention | None]) -> bool:
     """True for the head of a subject, and for the owner or qualifier of a subject noun that is no
     actor itself ("Azerbaijan's prosecutor-general's office", "A U.N. fact-finding mission",
     "The UN peacekeeping mission, MONUSCO")."""
+    links, subjects = parse.ids.subject_links, parse.ids.subjects
     for _ in range(3):
-        if token.dep_.startswith("nsubj"):
+        dep = parse.dep[token]
+        if dep in subjects or (dep not in links and parse.dep_(token).startswith("nsubj")):
             return True
-        if token.dep_ not in ("poss", "compound", "nmod", "appos") or token.head.i == token.i:
+        if parse.dep[token] not in links or parse.heads[token] == token:
             return False
-        token = token.head
-        if by_token[token.i] is not None:
+        token = parse.heads[token]
+        if by_token[token] is not None:
             return False
     return False
 
 
-def _is_pro_or_anti(token: Token) -> bool:
+_PRO_ANTI: dict[int, bool] = {}  # lowercase hash -> is it "pro-...", "anti-...", "pro" or "anti"
+
+
+def _is_pro_or_anti(parse: _Parse, i: int) -> bool:
     """True for the "Russian" of "pro-Russian" / "Pro - Russian" / "anti-American" and those words."""
-    doc, i = token.doc, token.i
-    if token.lower_.startswith(("pro-", "anti-")) or token.lower_ in ("pro", "anti"):
+    lower = parse.lower
+    own = _PRO_ANTI.get(lower[i])
+    if own is None:
+        text = parse.lower_(i)
+        own = _PRO_ANTI[lower[i]] = text.startswith(("pro-", "anti-")) or text in ("pro", "anti")
+    if own:
         return True
-    if i > 0 and doc[i - 1].lower_ in ("pro", "anti"):
+    pro_anti = parse.ids.pro_anti
+    if i > 0 and lower[i - 1] in pro_anti:
         return True
-    return i > 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti")
+    return i > 1 and parse.orth[i - 1] == parse.ids.dash and lower[i - 2] in pro_anti
 
 
 def _subject_tokens(token: Token) -> set[int]:
@@ -795,9 +1080,125 @@ def _without_brackets(text: str) -> str:
     return text.split("(")[0].strip()
 
 
-def _has_determiner_of_other(head: Token) -> bool:
+def _has_determiner_of_other(parse: _Parse, head: int) -> bool:
     """True for "major countries' leaders"-like phrases whose owner is some other noun."""
-    return any(t.dep_ == "poss" and t.pos_ == "NOUN" for t in head.lefts)
+    return any(parse.dep[t] == parse.ids.poss and parse.pos[t] == parse.ids.NOUN for t in parse.lefts(head))
+
+
+class _Ids:
+    """The ids spaCy's columns hold for the labels and words this module tests (``strings.add``
+    gives symbol ids for POS and dependency labels, string hashes for words)."""
+
+    def __init__(self, doc: Doc):
+        add = doc.vocab.strings.add
+        for name in ("appos", "prep", "pobj", "poss", "compound", "conj", "det", "NOUN", "PROPN", "PRON",
+                     "VERB", "AUX", "X", "ORG", "GPE", "NORP", "NN", "NNS", "NNPS", "POS",
+                     "of", "to", "led", "the"):
+            setattr(self, name, add(name))
+        self.dash = add("-")
+        self.subject_links = {add(d) for d in ("poss", "compound", "nmod", "appos")}
+        self.subjects = {add(d) for d in ("nsubj", "nsubjpass")}  # the labels that start with "nsubj"
+        self.modifier_deps = {add(d) for d in MODIFIER_DEPS}
+        self.modifier_or_det = self.modifier_deps | {self.det}
+        self.drop_words = {add(w) for w in DROP_WORDS}
+        self.pro_anti = {add("pro"), add("anti")}
+        self.located = {add(w) for w in ("in", "inside", "across", "throughout")}
+        self.by_prep = {self.of, add("for"), self.to}
+        self.verbs = {self.VERB, self.AUX}
+        self.nouns = {self.NOUN, self.PROPN}
+        self.plural = {self.NNS, self.NNPS}
+        self.both_two = {add("both"), add("two")}
+        self.two = add("two")
+        self.place_labels = {add("GPE"), add("NORP")}
+
+
+_IDS: _Ids | None = None
+
+
+def _ids(doc: Doc) -> _Ids:
+    global _IDS
+    if _IDS is None:
+        _IDS = _Ids(doc)
+    return _IDS
+
+
+class _Parse:
+    """A Doc's tags, labels and tree as lists of ints, built once per Doc: walking the parse
+    through them makes no Token objects (``doc[i]``, ``.children`` and ``.lefts`` each do)."""
+
+    def __init__(self, doc: Doc):
+        rows = doc.to_array(["HEAD", "DEP", "POS", "TAG", "LOWER", "LEMMA", "ORTH", "ENT_TYPE", "IDX"])
+        n = len(doc)
+        heads = rows[:, 0].astype(numpy.int64) + numpy.arange(n)
+        self.heads = heads.tolist()
+        self.dep, self.pos, self.tag, self.lower, self.lemma, self.orth, self.ent_type = (
+            rows[:, k].tolist() for k in range(1, 8))
+        self.idx = rows[:, 8].tolist()
+        self._columns = {"LOWER": self.lower, "LEMMA": self.lemma, "ORTH": self.orth, "POS": self.pos}
+        self._present: dict[str, frozenset[int]] = {}
+        self.modifiers: dict[int, list[int]] = {}  # head -> _modifiers_at(head)
+        self.entity_rows: list[tuple[Span, str, str]] | None = None
+        self.group_words: list[int] | None = None
+        self.sentence_starts: tuple[list[int], list[int]] | None = None  # (first tokens, sentence of each token)
+        self.roots: dict[tuple[int, int], int] = {}  # span bounds -> index of the span's root
+        self.entity_starts: list[int] | None = None
+        self.entity_texts: dict[int, str | None] = {}  # entity number -> text of the trimmed entity
+        self.doc_text = doc_text(doc)
+        # Children as one flat list grouped by head (ascending within a head, as Token.children):
+        # a list per token would be thousands of objects for the garbage collector to walk.
+        dependents = numpy.flatnonzero(heads != numpy.arange(n))
+        order = numpy.argsort(heads[dependents], kind="stable")
+        self._kids = dependents[order].tolist()
+        self._kid_start = numpy.concatenate(
+            ([0], numpy.cumsum(numpy.bincount(heads[dependents], minlength=n)))).tolist()
+        self.strings = doc.vocab.strings
+        self.ids = _ids(doc)
+
+    def lower_(self, i: int) -> str:
+        return self.strings[self.lower[i]]
+
+    def text(self, i: int) -> str:
+        return self.strings[self.orth[i]]
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens ``start`` to ``end`` (exclusive), as ``doc[start:end].text``."""
+        return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text(end - 1))]
+
+    def lemma_lower(self, i: int) -> str:
+        return self.strings[self.lemma[i]].lower()
+
+    def dep_(self, i: int) -> str:
+        return self.strings[self.dep[i]]
+
+    def column(self, attr: str) -> tuple[list[int], frozenset[int]]:
+        """The column of ``attr`` (LOWER, LEMMA, ORTH or POS) and the set of its values."""
+        values = self._columns[attr]
+        present = self._present.get(attr)
+        if present is None:
+            present = self._present[attr] = frozenset(values)
+        return values, present
+
+    def children(self, i: int) -> list[int]:
+        return self._kids[self._kid_start[i]:self._kid_start[i + 1]]
+
+    def lefts(self, i: int) -> list[int]:
+        return [c for c in self.children(i) if c < i]
+
+    def in_subtree(self, i: int, root: int) -> bool:
+        """True when ``root`` is ``i`` or one of its ancestors (``i`` in ``root.subtree``)."""
+        heads = self.heads
+        while i != root:
+            if heads[i] == i:
+                return False
+            i = heads[i]
+        return True
+
+
+def _parse(doc: Doc) -> _Parse:
+    parse = doc.user_data.get("ew_actor_parse")
+    if parse is None:
+        parse = doc.user_data["ew_actor_parse"] = _Parse(doc)
+    return parse
 
 
 def _join(country: str | None, sector: str | None) -> str | None:
