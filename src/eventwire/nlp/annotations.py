@@ -137,6 +137,48 @@ def column(doc: Doc, attr: str) -> list[int]:
     return values
 
 
+def heads(doc: Doc) -> list[int]:
+    """Each token's head as an absolute token index (a root is its own head), built once per Doc."""
+    values = doc.user_data.get("ew_heads")
+    if values is None:
+        relative = doc.to_array("HEAD").astype("int64")  # offsets, stored unsigned
+        values = doc.user_data["ew_heads"] = [i + int(offset) for i, offset in enumerate(relative.tolist())]
+    return values
+
+
+def span_root(doc: Doc, start: int, end: int) -> int:
+    """Index of ``doc[start:end].root`` computed from the head column (no Span or Token made):
+    a sentence root inside the span, else the token with a head outside it that is closest to
+    the root, else the first token."""
+    head = heads(doc)
+    for i in range(start, end):
+        if head[i] == i:
+            return i
+    best, root = len(doc), -1
+    punct, space = column(doc, "IS_PUNCT"), column(doc, "IS_SPACE")
+    parents = _parents(doc)
+    for i in range(start, end):
+        if start <= head[i] < end:
+            continue
+        if (punct[i] or space[i]) and i not in parents:
+            steps = len(doc) - 1  # as spaCy does: a bare mark is root only when nothing else is
+        else:
+            steps, j = 0, i
+            while head[j] != j and steps < len(doc):
+                j, steps = head[j], steps + 1
+        if steps < best:
+            best, root = steps, i
+    return start if root == -1 else root
+
+
+def _parents(doc: Doc) -> set[int]:
+    """Tokens that have children."""
+    found = doc.user_data.get("ew_parents")
+    if found is None:
+        found = doc.user_data["ew_parents"] = {h for i, h in enumerate(heads(doc)) if h != i}
+    return found
+
+
 def word_hashes(words: Iterable[str]) -> frozenset[int]:
     """The string hashes spaCy's LOWER/LEMMA columns hold for these words."""
     return frozenset(get_string_id(word) for word in words)

@@ -14,12 +14,16 @@ import datetime as dt
 from functools import lru_cache
 from typing import Sequence
 
+import spacy.symbols
 from spacy.tokens import Doc, Token
 
-from eventwire.nlp.annotations import (ActorMention, DateMention, EventMention, PlaceMention, column, sentence_of,
-                                       word_hashes)
+from eventwire.nlp.annotations import (ActorMention, DateMention, EventMention, PlaceMention, column, heads,
+                                       sentence_of, span_root, word_hashes)
 
 CLAUSE_DEPS = {"ccomp", "advcl", "ROOT", "parataxis", "conj", "xcomp"}
+CLAUSE_DEP_IDS = word_hashes(CLAUSE_DEPS)
+PASS_THROUGH_DEP_IDS = word_hashes({"prep", "pobj", "npadvmod", "nmod", "compound"})  # the walk goes on through these
+VERB_POS = {spacy.symbols.VERB, spacy.symbols.AUX}
 VIOLENT_ROOTS = {"18", "19", "20"}
 # Statements, appeals, intents, accusations, threats, sanctions and phone calls have a place
 # only when the text attaches one to them ("said in Istanbul"): CODING.md section 6.
@@ -50,15 +54,17 @@ def has_place(cameo: str) -> bool:
 
 
 def governor(doc: Doc, start: int, end: int, triggers: set[int]) -> int | None:
-    """Token index of the event trigger a mention span is attached to, if any."""
-    token: Token = doc[start:end].root
+    """Token index of the event trigger a mention span is attached to, if any (walked on the
+    head, dependency and part-of-speech columns: no Token objects)."""
+    head_of, dep, pos = heads(doc), column(doc, "DEP"), column(doc, "POS")
+    token = span_root(doc, start, end)
     for _ in range(8):
-        head = token.head
-        if head.i == token.i:
+        head = head_of[token]
+        if head == token:
             return None
-        if head.i in triggers:
-            return head.i
-        if head.pos_ in ("VERB", "AUX") and head.dep_ in CLAUSE_DEPS and token.dep_ not in ("prep", "pobj", "npadvmod", "nmod", "compound"):
+        if head in triggers:
+            return head
+        if pos[head] in VERB_POS and dep[head] in CLAUSE_DEP_IDS and dep[token] not in PASS_THROUGH_DEP_IDS:
             return None
         token = head
     return None
