@@ -77,8 +77,10 @@ def _events(doc: Doc, article: Article) -> list[Event]:
                 scenes[country] = (date, location)
         elif location is None and mention.cameo[:3] not in PLACELESS_CODES:
             # "Rice made a visit to Beirut ... Siniora urged Washington ...": what a visitor and
-            # the hosts say and do on the day of a visit happens where the visit is
-            scene = next((scenes[c] for c in parties if c in scenes and scenes[c][0] == date), None)
+            # the hosts say and do on the day of a visit happens where the visit is (not what
+            # others do to them: "IS claimed the attacks on France" stays unplaced)
+            speaker = (mention.source.participant_code or "")[:3] if mention.source else ""
+            scene = scenes.get(speaker) if speaker in scenes and scenes[speaker][0] == date else None
             if scene is not None:
                 location = scene[1]
         if location is None and not has_place(mention.cameo) and mention.cameo[:2] not in UNPLACED_ROOTS:
