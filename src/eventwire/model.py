@@ -187,15 +187,21 @@ def _build(cls: type, data: dict[str, Any]) -> Any:
 
 
 _SCALARS = (str, int, float, bool, type(None))
+_SCALAR_TYPES = frozenset(_SCALARS)  # exact types: a set lookup, cheaper than isinstance
 
 
 def _plain(obj: Any) -> Any:
-    """JSON-ready form of a dataclass (like ``dataclasses.asdict``, without its deep copies)."""
-    if isinstance(obj, _SCALARS):  # most values: checked first
+    """JSON-ready form of a dataclass (like ``dataclasses.asdict``, without its deep copies).
+    Scalar field values (most of them) are copied without a recursive call."""
+    if type(obj) in _SCALAR_TYPES or isinstance(obj, _SCALARS):  # most values: checked first
         return obj
     names = getattr(type(obj), "__dataclass_fields__", None)
     if names is not None:
-        return {name: _plain(getattr(obj, name)) for name in names}
+        plain = {}
+        for name in names:
+            value = getattr(obj, name)
+            plain[name] = value if type(value) in _SCALAR_TYPES else _plain(value)
+        return plain
     if isinstance(obj, (list, tuple)):
         return [_plain(item) for item in obj]
     return obj

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.nlp.annotations import entities
+from eventwire.nlp.annotations import column, doc_text, entities, sentence_of, word_hashes
 
 from eventwire.codebooks._tsv import data_path, read_tsv
 from eventwire.context.numbers import NUMBER_WORDS, is_number_word, parse_number
@@ -140,18 +140,18 @@ def _numeric_tokens(region: Span) -> list[Token]:
     """The tokens of REGION that may be numbers (digits, NUM, number words), picked from arrays so
     the others never become Python objects."""
     doc = region.doc
-    strings = doc.vocab.strings
-    words = {strings.add(w) for w in NUMBER_WORDS}
-    num = strings.add("NUM")
-    like = doc.to_array("LIKE_NUM").tolist()
-    pos = doc.to_array("POS").tolist()
-    lower = doc.to_array("LOWER").tolist()
+    num = doc.vocab.strings.add("NUM")
+    like, pos, lower = column(doc, "LIKE_NUM"), column(doc, "POS"), column(doc, "LOWER")
+    words = _NUMBER_WORD_HASHES
     return [doc[i] for i in range(region.start, region.end) if like[i] or pos[i] == num or lower[i] in words]
+
+
+_NUMBER_WORD_HASHES = word_hashes(NUMBER_WORDS)
 
 
 def _running_total(doc: Doc, mention: CountMention, before: list[CountMention]) -> CountMention | None:
     """A total ("bringing the total to 600") counts what the count before it in its sentence counts."""
-    sentence = doc[mention.anchor].sent
+    sentence = sentence_of(doc, mention.anchor)
     previous = [m for m in before if sentence.start <= m.start < sentence.end]
     if not previous:
         return None
@@ -163,6 +163,18 @@ def _running_total(doc: Doc, mention: CountMention, before: list[CountMention]) 
 
 
 def _is_number_token(token: Token) -> bool:
+    """Whether TOKEN is (part of) a number that may count people; remembered per Doc, as the
+    phrase search asks about the same tokens again and again."""
+    known = token.doc.user_data.get("ew_number_tokens")
+    if known is None:
+        known = token.doc.user_data["ew_number_tokens"] = {}
+    value = known.get(token.i)
+    if value is None:
+        value = known[token.i] = _number_token(token)
+    return value
+
+
+def _number_token(token: Token) -> bool:
     if token.ent_type_ in _NOT_COUNTS or (token.ent_type_ == "MONEY" and _names_currency(token)):
         return False
     if not (token.like_num or token.pos_ == "NUM" or is_number_word(token.text)):
@@ -193,9 +205,12 @@ def _number_phrase(token: Token, region: Span) -> tuple[int, int, int] | None:
         or (doc[end].lower_ in ("and", "-") and end + 1 < region.end and _is_number_token(doc[end + 1]))
     ):
         end += 1
+    # doc[left:right].text, cut from the Doc text by token offsets (no Span per try)
+    text, idx, length = doc_text(doc), column(doc, "IDX"), column(doc, "LENGTH")
     for right in range(end, token.i, -1):
+        stop = idx[right - 1] + length[right - 1]
         for left in range(max(region.start, token.i - _LEFT_WINDOW), token.i + 1):
-            value = parse_number(doc[left:right].text)
+            value = parse_number(text[idx[left]:stop])
             if value is not None:
                 return left, right, value
     return None
@@ -244,7 +259,8 @@ def _attach(doc: Doc, start: int, end: int, number: int, words: CountWords) -> C
     kind, anchor = found
     tokens = [start, end - 1, counted.i, anchor.i] + [c.i for c in anchor.children if c.dep_ == "compound"]
     first, last = min(tokens), max(tokens) + 1
-    return CountMention(kind, number, first, last, anchor.i, doc[first:last].text)
+    evidence = doc_text(doc)[doc[first].idx:doc[last - 1].idx + len(doc[last - 1])]  # doc[first:last].text
+    return CountMention(kind, number, first, last, anchor.i, evidence)
 
 
 def _is_people(noun: Token, words: CountWords) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ _DIGITS_RE = re.compile(
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
 
 
+@lru_cache(maxsize=16384)  # pure: the count finder tries the same short phrases over and over
 def parse_number(text: str) -> int | None:
     """The integer a casualty number phrase states, or None when it is vague or not a number.
 
@@ -68,10 +70,14 @@ def is_number_word(word: str) -> bool:
     return word.lower() in NUMBER_WORDS
 
 
+_DASHES = re.compile(r"[\u2010-\u2015-]")
+_SPACES = re.compile(r"\s+")
+
+
 def _normalise(text: str) -> str:
     phrase = text.lower().strip().strip(".,;:")
-    phrase = re.sub(r"[\u2010-\u2015-]", " ", phrase)  # "twenty-five" -> "twenty five"
-    return re.sub(r"\s+", " ", phrase)
+    phrase = _DASHES.sub(" ", phrase)  # "twenty-five" -> "twenty five"
+    return _SPACES.sub(" ", phrase)
 
 
 def _digits_value(number: str, scale: str | None) -> int | None:

@@ -7,11 +7,13 @@ from functools import lru_cache
 
 import logging
 
+import numpy
+
 from spacy.attrs import IDX, IS_ALPHA, IS_ASCII, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, LENGTH, LOWER, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from eventwire.nlp.annotations import doc_text, entities
+from eventwire.nlp.annotations import column, doc_text, entities, span_text
 from spacy.util import filter_spans
 
 from eventwire.context.gazetteer import Gazetteer, GazetteerEntry, fold_name, load_gazetteer
@@ -34,12 +36,16 @@ def find_place_spans(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Span]
     """
     gaz = gazetteer or load_gazetteer()
     found: list[Span] = []
+    columns = None
     for ent in entities(doc):
         if ent.label_ in PLACE_LABELS:
-            found.extend(_resolvable_parts(ent, gaz))
+            if columns is None:
+                columns = _Columns(doc)
+            found.extend(_resolvable_parts(ent, gaz, columns))
         elif ent.label_ in MISLABELS:
-            entry = gaz.best(ent.text)
-            if entry is not None and _prominent(entry) and not gaz.is_demonym(ent.text):
+            name = span_text(ent)
+            entry = gaz.best(name)
+            if entry is not None and _prominent(entry) and not gaz.is_demonym(name):
                 found.append(Span(doc, ent.start, ent.end, label=_label(entry)))
     found.extend(_scan_area_names(doc, gaz))
     return sorted(filter_spans(found), key=lambda span: span.start)
@@ -55,29 +61,46 @@ def _label(entry: GazetteerEntry) -> str:
     return "GPE" if entry.kind in _AREA_KINDS_GPE or entry.kind in ("city", "capital") else "LOC"
 
 
-def _resolvable_parts(ent: Span, gaz: Gazetteer) -> list[Span]:
+class _Columns:
+    """The token attributes _resolvable_parts reads, fetched once per Doc (see column())."""
+
+    def __init__(self, doc: Doc):
+        self.tag, self.lower, self.punct = column(doc, "TAG"), column(doc, "LOWER"), column(doc, "IS_PUNCT")
+        self.idx, self.length, self.text = column(doc, "IDX"), column(doc, "LENGTH"), doc_text(doc)
+
+
+def _resolvable_parts(ent: Span, gaz: Gazetteer, columns: _Columns | None = None) -> list[Span]:
     """The pieces of a GPE/LOC/FAC entity the gazetteer resolves, split at possessives."""
     doc = ent.doc
-    parts: list[Span] = []
+    # token attributes and texts from the per-Doc columns and text: no Token or Span per try
+    c = columns or _Columns(doc)
+    tag, lower, punct, idx, length, text = c.tag, c.lower, c.punct, c.idx, c.length, c.text
+    parts: list[tuple[int, int]] = []
     start = ent.start
     for i in range(ent.start, ent.end + 1):
-        if i == ent.end or doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "\u2019s"):
-            while start < i and doc[start].lower_ == "the":
+        if i == ent.end or tag[i] == _POS or lower[i] in _POSSESSIVES:
+            while start < i and lower[start] == _THE:
                 start += 1
             if i > start:
-                parts.append(doc[start:i])
+                parts.append((start, i))
             start = i + 1
     spans = []
-    for part in parts:
+    for part_start, part_end in parts:
         # Drop leading words ("the", "northern") until what is left is a known name.
-        for offset in range(part.start, part.end):
-            piece = doc[offset:part.end]
-            if offset > part.start and doc[offset - 1].is_punct:
+        stop = idx[part_end - 1] + length[part_end - 1]
+        for offset in range(part_start, part_end):
+            if offset > part_start and punct[offset - 1]:
                 continue
-            if not gaz.is_demonym(piece.text) and gaz.best(piece.text) is not None:
-                spans.append(Span(doc, offset, part.end, label=ent.label_))
+            piece = text[idx[offset]:stop]
+            if not gaz.is_demonym(piece) and gaz.best(piece) is not None:
+                spans.append(Span(doc, offset, part_end, label=ent.label_))
                 break
     return spans
+
+
+_POS = get_string_id("POS")
+_POSSESSIVES = frozenset({get_string_id("'s"), get_string_id("\u2019s")})
+_THE = get_string_id("the")
 
 
 def _scan_area_names(doc: Doc, gaz: Gazetteer) -> list[Span]:
@@ -89,16 +112,18 @@ def _scan_area_names(doc: Doc, gaz: Gazetteer) -> list[Span]:
     text = doc_text(doc)
     # token offsets and the "cannot end a name" flags as plain lists: the window scan below
     # then slices the text instead of making a Token and a Span per window
-    rows = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE, TAG]).tolist()
-    possessive = get_string_id("POS")
+    rows = None
+    possessive = _POS
     for start in _candidate_starts(doc, areas):
-        token = doc[start]
-        if not token.text[:1].isupper() or token.lower_ == "the":
+        if rows is None:
+            rows = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE, TAG]).tolist()
+        begin, length = rows[start][0], rows[start][1]
+        word = text[begin:begin + length]  # token.text, without making the Token
+        if not word[:1].isupper() or word.lower() == "the":
             continue
-        longest = first_words.get(fold_name(token.text).split(" ")[0])
+        longest = first_words.get(fold_name(word).split(" ")[0])
         if longest is None:
             continue  # no area name starts with this word: skip the window scan
-        begin = rows[start][0]
         for end in range(min(len(doc), start + longest), start, -1):
             idx, length, punct, space, tag = rows[end - 1]
             if punct or space or tag == possessive:
@@ -133,9 +158,11 @@ def _candidate_starts(doc: Doc, areas: frozenset[str]) -> list[int]:
     """Token indices that may start an area name: a plain word that is some name's first word, or
     any word that folding could change (accents, dots, hyphens); the rest are never looked at."""
     wanted = _first_word_hashes(areas)
-    rows = doc.to_array([LOWER, IS_ALPHA, IS_ASCII, IS_PUNCT, IS_DIGIT, IS_SPACE, IS_LOWER])
-    return [i for i, (lower, alpha, ascii_, punct, digit, space, lowercase) in enumerate(rows.tolist())
-            if not lowercase and (lower in wanted or not (alpha and ascii_ or punct or digit or space))]
+    rows = doc.to_array([IS_LOWER, LOWER, IS_ALPHA, IS_ASCII, IS_PUNCT, IS_DIGIT, IS_SPACE])
+    # lower-case words (most of the text) are dropped in numpy before any row becomes a list
+    maybe = numpy.flatnonzero(rows[:, 0] == 0)
+    return [i for i, (_, lower, alpha, ascii_, punct, digit, space) in zip(maybe.tolist(), rows[maybe].tolist())
+            if lower in wanted or not (alpha and ascii_ or punct or digit or space)]
 
 
 @lru_cache(maxsize=4)

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.nlp.annotations import column, doc_text, word_hashes
@@ -67,7 +69,7 @@ class _Segment:
 
 def find_quotes(doc: Doc, min_fragment_words: int = MIN_FRAGMENT_WORDS) -> list[QuoteMention]:
     """Direct and indirect quotations in DOC, in text order."""
-    token_at = {idx: i for i, idx in enumerate(doc.to_array("IDX").tolist())}
+    token_at = _TokenAt(column(doc, "IDX"))
     chunk_of = _NounChunks(doc)
     direct: list[QuoteMention] = []
     used_verbs: set[int] = set()
@@ -80,6 +82,27 @@ def find_quotes(doc: Doc, min_fragment_words: int = MIN_FRAGMENT_WORDS) -> list[
     quoted = [(q.start_char, q.end_char) for q in direct]
     indirect = _reported_speech(doc, chunk_of, used_verbs, quoted)
     return sorted(direct + indirect, key=lambda q: q.start_char)
+
+
+class _TokenAt:
+    """Character offset -> index of the token starting there, by bisection of the IDX column
+    (a dict of every token would cost more than the few marks looked up)."""
+
+    def __init__(self, offsets: list[int]):
+        self.offsets = offsets
+
+    def get(self, char: int, default: int | None = None) -> int | None:
+        i = bisect_right(self.offsets, char) - 1
+        return i if i >= 0 and self.offsets[i] == char else default
+
+    def __contains__(self, char: int) -> bool:
+        return self.get(char) is not None
+
+    def __getitem__(self, char: int) -> int:
+        i = self.get(char)
+        if i is None:
+            raise KeyError(char)
+        return i
 
 
 # --- direct quotes: the marks -----------------------------------------------------------------
@@ -133,7 +156,7 @@ def _trimmed(text: str, segment: _Segment) -> _Segment:
     return _Segment(pieces, segment.open_mark, segment.close_mark, segment.inner_closes, segment.splits)
 
 
-def _merge_split_quotes(doc: Doc, segments: list[_Segment], token_at: dict[int, int]) -> list[_Segment]:
+def _merge_split_quotes(doc: Doc, segments: list[_Segment], token_at: "_TokenAt") -> list[_Segment]:
     """Join '"We will fight," he said, "and we will win."' into one quotation."""
     merged: list[_Segment] = []
     for segment in segments:
@@ -155,7 +178,7 @@ def _merge_split_quotes(doc: Doc, segments: list[_Segment], token_at: dict[int, 
 
 # --- direct quotes: who said it ---------------------------------------------------------------
 
-def _attribute(doc: Doc, segment: _Segment, token_at: dict[int, int],
+def _attribute(doc: Doc, segment: _Segment, token_at: "_TokenAt",
                chunk_of: "_NounChunks", min_fragment_words: int) -> list[QuoteMention]:
     """One mention per part of SEGMENT (two for a split quote), all with the same speaker."""
     bounds = (0, *segment.splits, len(segment.pieces))
@@ -171,7 +194,7 @@ def _attribute(doc: Doc, segment: _Segment, token_at: dict[int, int],
 _SCARE_QUOTE = object()  # marks a short quoted phrase inside a sentence: not a quotation
 
 
-def _attribution(doc: Doc, segment: _Segment, text: str, token_at: dict[int, int],
+def _attribution(doc: Doc, segment: _Segment, text: str, token_at: "_TokenAt",
                  chunk_of: "_NounChunks", min_fragment_words: int) -> tuple:
     """(speaker span or None, speech verb index or None) of a quotation; _SCARE_QUOTE for a
     short quoted phrase inside a sentence."""
@@ -215,7 +238,7 @@ def _continues_before(verb: Token, open_i: int) -> bool:
     return verb.dep_ == "conj" and verb.head.i < open_i
 
 
-def _tokens_between(doc: Doc, token_at: dict[int, int], left: int, right: int) -> list[Token]:
+def _tokens_between(doc: Doc, token_at: "_TokenAt", left: int, right: int) -> list[Token]:
     first, last = token_at.get(left), token_at.get(right)
     if first is None or last is None:
         return []
@@ -331,16 +354,60 @@ def _governing_verb(doc: Doc, open_i: int, close_i: int | None) -> Token | None:
 # --- indirect speech ----------------------------------------------------------------------------
 
 class _NounChunks:
-    """Token index -> its noun chunk, computed on the first lookup (most of a Doc never needs it)."""
+    """Token index -> its noun chunk, computed on the first lookup (most of a Doc never needs it).
+
+    The chunks are spaCy's English ``doc.noun_chunks``, worked out from the POS and DEP columns:
+    only nouns and pronouns become Token objects (spaCy's iterator makes one per token).
+    """
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.by_token: dict[int, Span] | None = None
+        self.by_token: dict[int, tuple[int, int]] | None = None
+        self.spans: dict[tuple[int, int], Span] = {}
 
     def get(self, i: int, default: Span | None = None) -> Span | None:
         if self.by_token is None:
-            self.by_token = {token.i: chunk for chunk in self.doc.noun_chunks for token in chunk}
-        return self.by_token.get(i, default)
+            self.by_token = _noun_chunk_bounds(self.doc)
+        bounds = self.by_token.get(i)
+        if bounds is None:
+            return default
+        span = self.spans.get(bounds)
+        if span is None:
+            span = self.spans[bounds] = Span(self.doc, bounds[0], bounds[1], label="NP")
+        return span
+
+
+_NOMINAL_POS = frozenset(get_string_id(pos) for pos in ("NOUN", "PROPN", "PRON"))
+_NP_DEPS = frozenset(get_string_id(dep) for dep in (
+    "oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"))
+_CONJ = get_string_id("conj")
+
+
+def _noun_chunk_bounds(doc: Doc) -> dict[int, tuple[int, int]]:
+    """Token index -> (start, end) of its noun chunk; the same chunks, in the same way, as
+    spacy.lang.en.syntax_iterators.noun_chunks."""
+    pos, dep = column(doc, "POS"), column(doc, "DEP")
+    found: dict[int, tuple[int, int]] = {}
+    prev_end = -1
+    for i, tag in enumerate(pos):
+        if tag not in _NOMINAL_POS:
+            continue
+        word = doc[i]
+        left = word.left_edge.i
+        if left <= prev_end:  # no nested chunks
+            continue
+        if dep[i] not in _NP_DEPS:
+            if dep[i] != _CONJ:
+                continue
+            head = word.head
+            while head.dep == _CONJ and head.head.i < head.i:
+                head = head.head
+            if head.dep not in _NP_DEPS:  # coordinated to an NP: an NP
+                continue
+        prev_end = i
+        for j in range(left, i + 1):
+            found[j] = (left, i + 1)
+    return found
 
 
 def _reported_speech(doc: Doc, chunk_of: _NounChunks, used_verbs: set[int],
@@ -369,8 +436,25 @@ def _said_that(verb: Token, chunk_of: "_NounChunks", quoted: list[tuple[int, int
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if subject is None or clause is None:
         return None
-    tokens = list(clause.subtree)
-    return _indirect(verb.doc, tokens, _mention(subject, chunk_of), verb.i, quoted)
+    # The clause's subtree trimmed as _indirect trims it, reading only its two ends: the first
+    # token that is no punctuation, space or "that", and the last that is no punctuation or space.
+    first = next((t for t in clause.subtree if not (t.is_punct or t.is_space or t.dep_ == "mark")), None)
+    if first is None:
+        return None
+    last = next(t for t in _reversed_subtree(clause) if not (t.is_punct or t.is_space))
+    if last.i == first.i:
+        return None  # a single word
+    return _indirect_text(verb.doc, first.idx, last.idx + len(last.text), _mention(subject, chunk_of),
+                          verb.i, quoted)
+
+
+def _reversed_subtree(token: Token):
+    """``token.subtree`` backwards, lazily."""
+    for word in reversed(list(token.rights)):
+        yield from _reversed_subtree(word)
+    yield token
+    for word in reversed(list(token.lefts)):
+        yield from _reversed_subtree(word)
 
 
 def _according_to(according: Token, chunk_of: "_NounChunks", quoted: list[tuple[int, int]]) -> QuoteMention | None:
@@ -397,7 +481,11 @@ def _indirect(doc: Doc, tokens: list[Token], speaker: Span, verb: int,
         tokens = tokens[:-1]
     if len(tokens) < 2:
         return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return _indirect_text(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), speaker, verb, quoted)
+
+
+def _indirect_text(doc: Doc, start: int, end: int, speaker: Span, verb: int,
+                   quoted: list[tuple[int, int]]) -> QuoteMention | None:
     if any(start < q_end and q_start < end for q_start, q_end in quoted):
         return None  # a direct quotation already covers it
     return QuoteMention(doc_text(doc)[start:end], start, end, False, speaker, verb)

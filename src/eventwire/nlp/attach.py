@@ -6,6 +6,10 @@ Oct. 31 that killed all 224 people aboard over Egypt's Sinai Peninsula") until t
 reached; another clause or another event's trigger stops the walk. Failing that, the statement
 that embeds the event lends its date ("Putin said on Thursday that ..."), then the nearest
 mention in the sentence, then the article's dateline and publication date.
+
+The tests on the parse read plain int columns (heads, string hashes of DEP/POS/LOWER/LEMMA)
+rather than Token objects: every ``doc[i]`` and ``Span.root`` makes Python objects, and these
+run for every event and mention of every article.
 """
 
 from __future__ import annotations
@@ -14,10 +18,12 @@ import datetime as dt
 from functools import lru_cache
 from typing import Sequence
 
+import numpy
 import spacy.symbols
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from eventwire.nlp.annotations import (ActorMention, DateMention, EventMention, PlaceMention, column, heads,
+from eventwire.nlp.annotations import (ActorMention, DateMention, EventMention, PlaceMention, column,
                                        sentence_of, span_root, word_hashes)
 
 CLAUSE_DEPS = {"ccomp", "advcl", "ROOT", "parataxis", "conj", "xcomp"}
@@ -44,6 +50,17 @@ SITE_HASHES, SETTLEMENT_HASHES = word_hashes(SITE_NOUNS), word_hashes(SETTLEMENT
 SPEECH_LEMMAS = {"say", "tell", "speak", "address", "announce"}  # "Speaking in La Paz, Morales accused"
 UNIT_DAYS = {"day": 1, "week": 7, "hour": 0, "minute": 0}
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "few": 0}  # "said in Istanbul"; "called on Israel" names a target, not a place
+# The string hashes of the labels and words above, for testing the columns.
+LOCATIVE_HASHES, STATEMENT_HASHES = word_hashes(LOCATIVE_PREPS), word_hashes(STATEMENT_PREPS)
+POBJ, DOBJ, NPADVMOD, OF = (get_string_id(s) for s in ("pobj", "dobj", "npadvmod", "of"))
+NOUN = spacy.symbols.NOUN
+LOCATIVE_LINK_IDS = word_hashes({"appos", "compound", "poss", "nmod", "amod"})  # _is_locative walks up these
+SAID_THERE_DEP_IDS = word_hashes({"pobj", "prep", "compound", "appos", "advcl", "pcomp", "acl"})
+AT_DURING_HASHES = word_hashes({"at", "during"})
+ACTOR_DEP_IDS = word_hashes({"nsubj", "nsubjpass", "dobj", "poss", "dative", "appos", "conj"})
+ACTOR_PREP_HASHES = word_hashes({"with", "by", "against", "from", "between", "of"})
+NOT_SITE_DEP_IDS = word_hashes({"nsubj", "nsubjpass", "dobj", "dative", "poss"})
+DAYS_APART_DEP_IDS = word_hashes({"advcl", "conj"})
 
 
 def has_place(cameo: str) -> bool:
@@ -53,83 +70,191 @@ def has_place(cameo: str) -> bool:
     return cameo[:2] not in PLACELESS_ROOTS and cameo[:3] not in PLACELESS_CODES
 
 
+def parse_columns(doc: Doc) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
+    """(heads, DEP, POS, LOWER, LEMMA) of the Doc as int lists, gathered once per Doc. The heads
+    are the absolute indices of ``annotations.heads``, computed by numpy (a third of the time)."""
+    cols = doc.user_data.get("ew_attach_columns")
+    if cols is None:
+        head_of = (numpy.arange(len(doc), dtype="int64") + doc.to_array("HEAD").astype("int64")).tolist()
+        cols = doc.user_data["ew_attach_columns"] = (head_of, column(doc, "DEP"), column(doc, "POS"),
+                                                      column(doc, "LOWER"), column(doc, "LEMMA"))
+    return cols
+
+
+def _walks(doc: Doc) -> dict[tuple[int, int], tuple[int, tuple[int, ...]]]:
+    """The per-Doc memo of ``_walk``."""
+    walks = doc.user_data.get("ew_walks")
+    if walks is None:
+        walks = doc.user_data["ew_walks"] = {}
+    return walks
+
+
+def _walk(doc: Doc, start: int, end: int) -> tuple[int, tuple[int, ...]]:
+    """The root of a mention span and the heads its walk up the parse passes (at most 8) before
+    the sentence root or another clause stops it. Both depend on the parse only, so they are
+    found once per span and Doc; ``governor`` then looks for the first trigger on the path."""
+    walks = _walks(doc)
+    found = walks.get((start, end))
+    if found is None:
+        head_of, dep, pos = parse_columns(doc)[:3]
+        token = root = _span_root(doc, start, end, head_of)
+        path = []
+        for _ in range(8):
+            head = head_of[token]
+            if head == token:
+                break
+            path.append(head)  # a trigger here governs the span, even one that heads a clause
+            if pos[head] in VERB_POS and dep[head] in CLAUSE_DEP_IDS and dep[token] not in PASS_THROUGH_DEP_IDS:
+                break
+            token = head
+        found = walks[(start, end)] = (root, tuple(path))
+    return found
+
+
+def _span_root(doc: Doc, start: int, end: int, head_of: list[int]) -> int:
+    """``annotations.span_root`` without its per-Doc set of parents for the usual spans: one token,
+    a sentence root inside the span, or the one token whose head is outside the span (which
+    ``span_root`` picks too, whether it is a bare mark or not, whenever its walk reaches a root)."""
+    if end - start == 1:
+        return start
+    for i in range(start, end):
+        if head_of[i] == i:
+            return i
+    outside = [i for i in range(start, end) if not start <= head_of[i] < end]
+    if len(outside) == 1:
+        token, steps = outside[0], 0
+        while head_of[token] != token and steps < len(doc):
+            token, steps = head_of[token], steps + 1
+        if steps < len(doc):
+            return outside[0]
+    return span_root(doc, start, end)
+
+
+def root_of(doc: Doc, start: int, end: int) -> int:
+    """Index of ``doc[start:end].root`` (memoised with the span's walk)."""
+    return _walk(doc, start, end)[0]
+
+
 def governor(doc: Doc, start: int, end: int, triggers: set[int]) -> int | None:
-    """Token index of the event trigger a mention span is attached to, if any (walked on the
-    head, dependency and part-of-speech columns: no Token objects)."""
-    head_of, dep, pos = heads(doc), column(doc, "DEP"), column(doc, "POS")
-    token = span_root(doc, start, end)
-    for _ in range(8):
-        head = head_of[token]
-        if head == token:
-            return None
+    """Token index of the event trigger a mention span is attached to, if any: the first trigger
+    on the span's walk up the parse (see ``_walk``)."""
+    for head in _walk(doc, start, end)[1]:
         if head in triggers:
             return head
-        if pos[head] in VERB_POS and dep[head] in CLAUSE_DEP_IDS and dep[token] not in PASS_THROUGH_DEP_IDS:
-            return None
-        token = head
     return None
 
 
 def clause_chain(trigger: Token) -> list[int]:
     """The trigger and the heads of the clauses that embed it, innermost first."""
-    chain = [trigger.i]
+    return _clause_chain(trigger.doc, trigger.i)
+
+
+def _clause_chain(doc: Doc, trigger: int) -> list[int]:
+    head_of, _, pos = parse_columns(doc)[:3]
+    chain = [trigger]
     token = trigger
     for _ in range(6):
-        if token.head.i == token.i:
+        if head_of[token] == token:
             break
-        token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            chain.append(token.i)
+        token = head_of[token]
+        if pos[token] in VERB_POS:
+            chain.append(token)
     return chain
 
 
 def attached(doc: Doc, spans: Sequence, event: EventMention, triggers: set[int]) -> list:
-    """The mentions whose governor is the event's trigger (each governor found once per Doc)."""
-    memo = doc.user_data.setdefault("ew_governors", {})
-    found = []
+    """The mentions whose governor is the event's trigger."""
+    return list(_by_governor(doc, spans, triggers).get(event.trigger, ()))
+
+
+def _by_governor(doc: Doc, spans: Sequence, triggers: set[int]) -> dict[int | None, list]:
+    """The mentions grouped by their governor (None: attached to no trigger). Every event of a
+    Doc asks about the same list of mentions and triggers, so a list is grouped once (and again
+    only for other triggers)."""
+    grouped = doc.user_data.setdefault("ew_by_governor", {})
+    entry = grouped.get(id(spans))
+    if entry is None or entry[0] is not spans or entry[1] != triggers:
+        by_governor: dict[int | None, list] = {}
+        for span in spans:
+            by_governor.setdefault(governor(doc, span.start, span.end, triggers), []).append(span)
+        entry = grouped[id(spans)] = (spans, frozenset(triggers), by_governor)  # holds the list: its id stays its own
+    return entry[2]
+
+
+def _first_under(doc: Doc, spans: Sequence, head: int, triggers: set[int]):
+    """The first mention attached to ``head`` when it counts as a trigger too, i.e. with
+    ``governor(doc, span.start, span.end, triggers | {head}) == head`` (no new set per test)."""
+    walks = _walks(doc)
     for span in spans:
-        key = (span.start, span.end, id(triggers))
-        if key not in memo:
-            memo[key] = governor(doc, span.start, span.end, triggers)
-        if memo[key] == event.trigger:
-            found.append(span)
-    return found
+        walk = walks.get((span.start, span.end)) or _walk(doc, span.start, span.end)
+        for governing in walk[1]:
+            if governing == head:
+                return span
+            if governing in triggers:
+                break
+    return None
 
 
-def event_date(doc: Doc, event: EventMention, dates: Sequence[DateMention], triggers: set[int]) -> str | None:
+_UNREAD = object()
+
+
+def event_date(doc: Doc, event: EventMention, dates: Sequence[DateMention], triggers: set[int],
+               published: str | None | object = _UNREAD) -> str | None:
     """The date of an event: its own, else its embedding statement's, else the sentence's, else
     the publication date. Dates after publication (what an intent or threat is about) are not
-    the event's date: intents and threats take the statement's date (CODING.md section 5)."""
-    published = doc._.ew_published
-    dates = [d for d in dates if not (published and d.value[: len(published)] > published[: len(d.value)])]
+    the event's date: intents and threats take the statement's date (CODING.md section 5).
+    ``published`` is the Doc's ``ew_published``, read here unless the caller has it at hand."""
+    if published is _UNREAD:
+        published = doc._.ew_published
+    dates = _not_after(doc, dates, published)
     own = attached(doc, dates, event, triggers)
     if own:
         return own[0].value
-    shift = _days_apart(doc[event.trigger])
+    shift = _days_apart(doc, event.trigger)
     if shift is not None:
         # "raised its alert on Wednesday, a day after the North fired": a day before Wednesday
-        head = doc[event.trigger].head
-        anchor = next((d.value for d in dates if governor(doc, d.start, d.end, triggers | {head.i}) == head.i), None)
-        if anchor is not None and len(anchor) == 10:
-            return (dt.date.fromisoformat(anchor) + dt.timedelta(days=shift)).isoformat()
-    for head in clause_chain(doc[event.trigger])[1:]:
-        for date in dates:
-            if governor(doc, date.start, date.end, triggers | {head}) == head:
-                return date.value
+        head = parse_columns(doc)[0][event.trigger]
+        anchor = _first_under(doc, dates, head, triggers)
+        if anchor is not None and len(anchor.value) == 10:
+            return (dt.date.fromisoformat(anchor.value) + dt.timedelta(days=shift)).isoformat()
+    for head in _clause_chain(doc, event.trigger)[1:]:
+        date = _first_under(doc, dates, head, triggers)
+        if date is not None:
+            return date.value
     sentence = sentence_of(doc, event.trigger)
-    inside = [d for d in dates if sentence.start <= d.start < sentence.end
-              and governor(doc, d.start, d.end, triggers) is None]
+    inside = [d for d in _by_governor(doc, dates, triggers).get(None, ()) if sentence.start <= d.start < sentence.end]
     if inside and not event.nominal:
         return min(inside, key=lambda d: abs(d.start - event.trigger)).value
-    return doc._.ew_published
+    return published
 
 
-def _days_apart(trigger: Token) -> int | None:
+def _not_after(doc: Doc, dates: Sequence[DateMention], published: str | None) -> list[DateMention]:
+    """The dates not after publication, kept per Doc for the list of dates last asked about
+    (the same for every event of the Doc)."""
+    cached = doc.user_data.get("ew_dates_not_after")
+    if cached is None or cached[0] is not dates or cached[1] != published:
+        kept = [d for d in dates if not (published and d.value[: len(published)] > published[: len(d.value)])]
+        cached = doc.user_data["ew_dates_not_after"] = (dates, published, kept)
+    return cached[2]
+
+
+def _with_country(doc: Doc, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The places that have a country, kept per Doc for the list of places last asked about."""
+    cached = doc.user_data.get("ew_places_with_country")
+    if cached is None or cached[0] is not places:
+        cached = doc.user_data["ew_places_with_country"] = (places, [p for p in places if p.country])
+    return cached[1]
+
+
+def _days_apart(doc: Doc, i: int) -> int | None:
     """Days from the governing clause's date to this clause's, for "a day after X did" (-1),
     "two days before" (+2), "hours after" (0); None when the clause says no such thing."""
+    if parse_columns(doc)[1][i] not in DAYS_APART_DEP_IDS:  # only an adverbial clause or a conjunct
+        return None
+    trigger = doc[i]
     mark = next((c.lower_ for c in trigger.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
     unit = next((c for c in trigger.children if c.dep_ == "npadvmod" and c.lemma_.lower() in UNIT_DAYS), None)
-    if mark is None or unit is None or trigger.dep_ not in ("advcl", "conj"):
+    if mark is None or unit is None:
         return None
     count = next((NUMBER_WORDS.get(c.lower_) for c in unit.children if c.dep_ in ("det", "nummod")), 1)
     days = UNIT_DAYS[unit.lemma_.lower()] * (count or 1)
@@ -144,7 +269,7 @@ def event_place(doc: Doc, event: EventMention, places: Sequence[PlaceMention], t
     if event.cameo[:2] in UNPLACED_ROOTS or event.cameo[:3] in PLACELESS_CODES:
         return None
     preps = LOCATIVE_PREPS if has_place(event.cameo) else STATEMENT_PREPS
-    places = [p for p in places if p.country]  # seas and other places of no country say too little
+    places = _with_country(doc, places)  # seas and other places of no country say too little
     own = [p for p in attached(doc, places, event, triggers) if _is_locative(doc, p, preps)]
     if not has_place(event.cameo):
         # "denied any role in the bombing in Mosul", "called on them to return to talks in
@@ -161,9 +286,10 @@ def event_place(doc: Doc, event: EventMention, places: Sequence[PlaceMention], t
         return None
     sentence = sentence_of(doc, event.trigger)
     actors = [m for m in (event.source, event.target) if m is not None]
-    inside = [p for p in places if sentence.start <= p.start < sentence.end
+    inside = [p for p in _by_governor(doc, places, triggers).get(None, ())  # attached to no other event
+              if sentence.start <= p.start < sentence.end
               and not any(m.start <= p.start < m.end for m in actors)  # "Somalia-based gunmen"
-              and not _is_actor_span(doc, p) and governor(doc, p.start, p.end, triggers) is None]
+              and not _is_actor_span(doc, p)]
     if inside:
         return min(inside, key=lambda p: abs(p.start - event.trigger))
     return None
@@ -174,16 +300,17 @@ def at_unnamed_site(doc: Doc, event: EventMention, triggers: set[int], places: S
     frontier", "shelled Eritrean positions", not "positions east of Kassala"): it then has no
     place, not the dateline's."""
     sentence = sentence_of(doc, event.trigger)
+    head_of, dep, pos, lowers = parse_columns(doc)[:4]
+    if SITE_HASHES.isdisjoint(lowers[sentence.start:sentence.end]):
+        return False  # the usual sentence: no site noun at all
     named = [p for p in places if p.country and sentence.start <= p.start < sentence.end]
-    trigger = doc[event.trigger]
     anchors = {event.trigger}
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
-        anchors.add(trigger.head.i)  # "began patrols along the frontier": the light verb's phrase
+    if pos[event.trigger] == NOUN and dep[event.trigger] == DOBJ:
+        anchors.add(head_of[event.trigger])  # "began patrols along the frontier": the light verb's phrase
     triggers = triggers | anchors
     if any(governor(doc, p.start, p.end, triggers) in anchors
-           and doc[p.start:p.end].root.dep_ not in ("nsubj", "nsubjpass", "dobj", "dative", "poss") for p in named):
+           and dep[root_of(doc, p.start, p.end)] not in NOT_SITE_DEP_IDS for p in named):
         return False  # "bombed rebel positions east of Kassala"
-    lowers = column(doc, "LOWER")
     for token in (doc[i] for i in range(sentence.start, sentence.end) if lowers[i] in SITE_HASHES):
         if token.pos_ != "NOUN":
             continue
@@ -202,9 +329,11 @@ def described_place(doc: Doc, event: EventMention, triggers: set[int]) -> PlaceM
     village of Ntakoro" (MLI), "in Palestinian cities" (PSE); its country's centre."""
     from eventwire.codebooks.actors import load_actors
 
-    actors = load_actors()
     sentence = sentence_of(doc, event.trigger)
     lowers = column(doc, "LOWER")
+    if SETTLEMENT_HASHES.isdisjoint(lowers[sentence.start:sentence.end]):
+        return None  # the usual sentence: no settlement noun at all
+    actors = load_actors()
     for token in (doc[i] for i in range(sentence.start, sentence.end) if lowers[i] in SETTLEMENT_HASHES):
         if token.pos_ != "NOUN":
             continue
@@ -230,16 +359,18 @@ def speaking_places(doc: Doc, places: Sequence[PlaceMention], index: Sequence) -
     reporters in Beijing", "Speaking to supporters in La Paz, Morales accused".
     The speaker is the subject's actor mention, keyed by its referent (or its code)."""
     found = []
+    head_of, _, pos, _, lemma = parse_columns(doc)
     for place in places:
         if not place.country or not _is_locative(doc, place, STATEMENT_PREPS):
             continue
-        verb = doc[place.start:place.end].root
+        verb = root_of(doc, place.start, place.end)
         for _ in range(8):
-            if verb.head.i == verb.i or (verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in SPEECH_LEMMAS):
+            if head_of[verb] == verb or (pos[verb] in VERB_POS and _is_speech(doc, lemma[verb])):
                 break
-            verb = verb.head
-        if verb.lemma_.lower() not in SPEECH_LEMMAS or not _said_there(doc, place, verb.i):
+            verb = head_of[verb]
+        if not _is_speech(doc, lemma[verb]) or not _said_there(doc, place, verb):
             continue
+        verb = doc[verb]
         clause = verb.head if verb.dep_ == "advcl" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         speaker = index[subject.i] if subject is not None else None
@@ -264,19 +395,40 @@ def speaker_keys(mention: ActorMention | None) -> set[str]:
 def _said_there(doc: Doc, place: PlaceMention, trigger: int) -> bool:
     """True when a place says where a statement was made: its phrase hangs on the statement verb,
     maybe through other places or a verb of speaking ("Speaking outside parliament in La Paz")."""
-    token = doc[place.start:place.end].root
+    head_of, dep, pos, lowers, lemma = parse_columns(doc)
+    token = root_of(doc, place.start, place.end)
     for _ in range(8):
-        head = token.head
-        if head.i == token.i or token.dep_ not in ("pobj", "prep", "compound", "appos", "advcl", "pcomp", "acl"):
+        head = head_of[token]
+        if head == token or dep[token] not in SAID_THERE_DEP_IDS:
             return False  # not through the statement's object ("denied any role in the attack in ...")
-        if token.pos_ in ("VERB", "AUX") and token.dep_ in CLAUSE_DEPS and token.lemma_.lower() not in SPEECH_LEMMAS:
+        if pos[token] in VERB_POS and dep[token] in CLAUSE_DEP_IDS and not _is_speech(doc, lemma[token]):
             return False  # not through what is asked for ("urged them to return to talks in Geneva")
-        if token.pos_ == "NOUN" and token.lemma_.lower() in _event_nouns() and head.lower_ not in ("at", "during"):
+        if pos[token] == NOUN and _is_event_noun(doc, lemma[token]) and lowers[head] not in AT_DURING_HASHES:
             return False  # another event's place ("denied any role in the bombing in ..."), not "at a rally in"
-        if head.i == trigger:
+        if head == trigger:
             return True
         token = head
     return False
+
+
+_SPEECH: dict[int, bool] = {}
+_EVENT_NOUN: dict[int, bool] = {}
+
+
+def _is_speech(doc: Doc, lemma: int) -> bool:
+    """True when a lemma (hash) is a verb of speaking, case aside; memoised per hash."""
+    found = _SPEECH.get(lemma)
+    if found is None:
+        found = _SPEECH[lemma] = doc.vocab.strings[lemma].lower() in SPEECH_LEMMAS
+    return found
+
+
+def _is_event_noun(doc: Doc, lemma: int) -> bool:
+    """True when a lemma (hash) is a head noun of the event lexicon, case aside; memoised per hash."""
+    found = _EVENT_NOUN.get(lemma)
+    if found is None:
+        found = _EVENT_NOUN[lemma] = doc.vocab.strings[lemma].lower() in _event_nouns()
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -298,24 +450,35 @@ def event_fatalities(doc: Doc, event: EventMention, counts: Sequence, triggers: 
     return sum(c.number for c in mine)
 
 
+def _prep_hashes(preps: frozenset[str] | set[str]) -> frozenset[int]:
+    """The hashes of a set of prepositions (the module's own sets hashed once)."""
+    if not preps or preps is LOCATIVE_PREPS:
+        return LOCATIVE_HASHES
+    if preps is STATEMENT_PREPS:
+        return STATEMENT_HASHES
+    return word_hashes(preps)
+
+
 def _is_locative(doc: Doc, place: PlaceMention, preps: frozenset[str] | set[str] = frozenset()) -> bool:
     """True when a place name says where something happened ("in Cairo's Tahrir Square", "the
     capital Sanaa"), not who acted or which country an actor belongs to ("U.S. President")."""
-    token = doc[place.start:place.end].root
+    head_of, dep, pos, lowers = parse_columns(doc)[:4]
+    token = root_of(doc, place.start, place.end)
     for _ in range(6):
-        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
-            token = token.head.head  # "in the eastern city of Goma": where the city is
+        head = head_of[token]
+        if dep[token] == POBJ and lowers[head] == OF and pos[head_of[head]] == NOUN:
+            token = head_of[head]  # "in the eastern city of Goma": where the city is
             continue
-        if token.dep_ == "pobj":
-            return token.head.lower_ in (preps or LOCATIVE_PREPS)
-        if token.dep_ not in ("appos", "compound", "poss", "nmod", "amod") or token.head.i == token.i:
-            return token.dep_ == "npadvmod" and token.head.tag_ != "VBN"  # not "Iran-backed", "Somalia-based"
-        token = token.head
+        if dep[token] == POBJ:
+            return lowers[head] in _prep_hashes(preps)
+        if dep[token] not in LOCATIVE_LINK_IDS or head == token:
+            return dep[token] == NPADVMOD and doc[head].tag_ != "VBN"  # not "Iran-backed", "Somalia-based"
+        token = head
     return False
 
 
 def _is_actor_span(doc: Doc, place: PlaceMention) -> bool:
     """True when a country name stands as an actor (subject or object), not as a place."""
-    root = doc[place.start:place.end].root
-    return root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "dative", "appos", "conj") or (
-        root.dep_ == "pobj" and root.head.lower_ in ("with", "by", "against", "from", "between", "of"))
+    head_of, dep, _, lowers = parse_columns(doc)[:4]
+    root = root_of(doc, place.start, place.end)
+    return dep[root] in ACTOR_DEP_IDS or (dep[root] == POBJ and lowers[head_of[root]] in ACTOR_PREP_HASHES)

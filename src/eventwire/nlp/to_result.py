@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
+from typing import NamedTuple
 
-from spacy.tokens import Doc, Span, Token
+import spacy.symbols
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span
 
 from eventwire import __version__
 from eventwire.codebooks.cameo import load_cameo
 from eventwire.context.gazetteer import load_gazetteer
 from eventwire.model import ActorRef, Article, ArticleResult, Count, Entity, Event, Place, Quote
-from eventwire.nlp.annotations import ActorMention, EventMention, PlaceMention, sentence_of, sentences, span_text
+from eventwire.nlp.annotations import ActorMention, EventMention, PlaceMention, sentences, span_text, word_hashes
 from eventwire.nlp.attach import (PLACELESS_CODES, UNPLACED_ROOTS, at_unnamed_site, event_date, event_fatalities,
-                                   event_place, has_place, speaker_keys, speaking_places)
+                                   event_place, has_place, parse_columns, root_of, speaker_keys, speaking_places)
 from eventwire.nlp.components.actors import mention_index
 
 TAKEN_PLACE_ROOTS = {"17", "18", "19", "20"}  # acts on a place happen at that place
@@ -20,16 +24,37 @@ HOME_CODES = {"114", "161", "166"}  # summoning, cutting ties with, expelling en
 NON_STATE = {"IGO", "NGO", "IMG", ""}  # parties of no country say nothing against the dateline
 LISTED_KINDS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 ACTOR_PREPS = {"with", "by", "against", "between", "from"}  # "mend ties with Moscow"
+# The same labels and words as string hashes, for the parse columns.
+ACTOR_PREP_HASHES = word_hashes(ACTOR_PREPS)
+CONJ, POSS, POBJ = (get_string_id(label) for label in ("conj", "poss", "pobj"))
+ADJ = spacy.symbols.ADJ
+SUBJECT_IDS, OBJECT_IDS = word_hashes({"nsubj", "nsubjpass"}), word_hashes({"dobj", "dative"})
+
+
+class _Annotations(NamedTuple):
+    """The Doc's eventwire annotations, read once: every ``doc._`` access builds an accessor."""
+
+    actors: list[ActorMention]
+    events: list[EventMention]
+    dates: list
+    places: list[PlaceMention]
+    counts: list
+    quotes: list
+    published: str | None
 
 
 def to_result(doc: Doc, article: Article) -> ArticleResult:
     """Turn a Doc annotated by eventwire's components into an ArticleResult."""
+    ext = doc._
+    notes = _Annotations(ext.ew_actors or [], ext.ew_events or [], ext.ew_dates or [], ext.ew_places or [],
+                         ext.ew_counts or [], ext.ew_quotes or [], ext.ew_published)
+    index = mention_index(doc)
     return ArticleResult(
         article=article,
-        events=tuple(_events(doc, article)),
-        entities=tuple(_entities(doc)),
-        quotes=tuple(_quotes(doc)),
-        counts=tuple(_counts(doc)),
+        events=tuple(_events(doc, article, notes, index)),
+        entities=tuple(_entities(doc, notes)),
+        quotes=tuple(_quotes(doc, notes, index)),
+        counts=tuple(_counts(notes.counts)),
         pipeline_version=__version__,
     )
 
@@ -37,26 +62,35 @@ def to_result(doc: Doc, article: Article) -> ArticleResult:
 def _actor(mention: ActorMention | None) -> ActorRef | None:
     if mention is None:
         return None
-    return ActorRef.from_code(mention.text, mention.participant_code)
+    return _actor_ref(mention.text, mention.participant_code)
 
 
-def _events(doc: Doc, article: Article) -> list[Event]:
+@lru_cache(maxsize=4096)
+def _actor_ref(text: str, code: str | None) -> ActorRef:
+    """``ActorRef.from_code``, made once per name and code: the same actors take part in many
+    events, and the refs are frozen."""
+    return ActorRef.from_code(text, code)
+
+
+def _events(doc: Doc, article: Article, notes: _Annotations, index: list[ActorMention | None]) -> list[Event]:
     cameo = load_cameo()
-    mentions: list[EventMention] = doc._.ew_events or []
+    mentions = notes.events
     triggers = {m.trigger for m in mentions}
-    dates, places, counts = doc._.ew_dates or [], doc._.ew_places or [], doc._.ew_counts or []
+    dates, places, counts = notes.dates, notes.places, notes.counts
     dateline = _dateline_place(article)
     events = []
     scenes: dict[str, tuple[str | None, Place]] = {}  # visitor's country -> (date, place) of the visit
-    spoken = speaking_places(doc, places, mention_index(doc))
-    starts = [s.start for s in sentences(doc)[0]]
+    spoken = speaking_places(doc, places, index)
+    spans, numbers = sentences(doc)
+    starts = [s.start for s in spans]
     for mention in mentions:
         code = cameo[mention.cameo]
-        sentence = sentence_of(doc, mention.trigger)
+        sentence = spans[numbers[mention.trigger]]
+        placed = has_place(mention.cameo)
         place = event_place(doc, mention, places, triggers)
         location = Place(place.name, place.country, place.lat, place.lon) if place else None
-        unnamed_site = location is None and has_place(mention.cameo) and at_unnamed_site(doc, mention, triggers, places)
-        if location is None and has_place(mention.cameo) and not unnamed_site:
+        unnamed_site = location is None and placed and at_unnamed_site(doc, mention, triggers, places)
+        if location is None and placed and not unnamed_site:
             location = _dateline_for(dateline, mention)
         elif location is None and mention.cameo[:3] in HOME_CODES and dateline is not None:
             # "Russia expelled 10 Estonian diplomats" datelined Moscow: done at home
@@ -70,7 +104,7 @@ def _events(doc: Doc, article: Article) -> list[Event]:
         if (location is None or location.country is None) and mention.cameo[:2] in ("18", "19", "20") and not unnamed_site:
             # a strike "in the Red Sea" on Houthi targets: the attacked country is the best place known
             location = _country_place(mention.target) or location
-        date = event_date(doc, mention, dates, triggers)
+        date = event_date(doc, mention, dates, triggers, published=notes.published)
         parties = {(m.participant_code or "")[:3] for m in (mention.source, mention.target) if m is not None}
         if mention.cameo in ("042", "043") and place is not None:
             for country in parties - {""}:  # the visitor's and the hosts'
@@ -83,24 +117,24 @@ def _events(doc: Doc, article: Article) -> list[Event]:
             scene = scenes.get(speaker) if speaker in scenes and scenes[speaker][0] == date else None
             if scene is not None:
                 location = scene[1]
-        if location is None and not has_place(mention.cameo) and mention.cameo[:2] not in UNPLACED_ROOTS:
+        if location is None and not placed and mention.cameo[:2] not in UNPLACED_ROOTS:
             location = _where_said(spoken, mention, sentence.start, starts) or location
-        events.append(Event(
-            sentence=sentences(doc)[1][mention.trigger],
-            evidence=span_text(sentence).strip(),
-            source=_actor(mention.source),
-            target=_actor(mention.target),
-            cameo=code.code,
-            cameo_root=code.root,
-            plover=code.plover,
-            quad_class=code.quad_class,
-            goldstein=code.goldstein,
-            date=date,
-            location=location,
-            fatalities=event_fatalities(doc, mention, counts, triggers),
-            negated=mention.negated,
-            modality=mention.modality,
-            trigger=doc[mention.trigger].text,
+        events.append(Event(  # positional, in field order: a third of the cost of 15 keywords
+            numbers[mention.trigger],  # sentence
+            span_text(sentence).strip(),  # evidence
+            _actor(mention.source),  # source
+            _actor(mention.target),  # target
+            code.code,  # cameo
+            code.root,  # cameo_root
+            code.plover,  # plover
+            code.quad_class,  # quad_class
+            code.goldstein,  # goldstein
+            date,  # date
+            location,  # location
+            event_fatalities(doc, mention, counts, triggers),  # fatalities
+            mention.negated,  # negated
+            mention.modality,  # modality
+            doc[mention.trigger].text,  # trigger
         ))
     return events
 
@@ -147,30 +181,37 @@ def _dateline_place(article: Article) -> Place | None:
     return load_gazetteer().lookup(article.dateline)
 
 
-def _entities(doc: Doc) -> list[Entity]:
+def _entities(doc: Doc, notes: _Annotations) -> list[Entity]:
     """One entry per referent, named by its first mention that is not a pronoun or a title."""
     groups: dict[str, list[ActorMention]] = {}
+    actors = notes.actors
     # who takes part in a verbal or diplomatic event ("urged Seoul"), not a place seized or shelled
-    participants = {(m.start, m.end) for e in doc._.ew_events or [] if e.cameo[:2] not in TAKEN_PLACE_ROOTS
+    participants = {(m.start, m.end) for e in notes.events if e.cameo[:2] not in TAKEN_PLACE_ROOTS
                     for m in (e.source, e.target) if m is not None}
-    for mention in doc._.ew_actors or []:
+    for mention in actors:
         if mention.entity is None:
             continue
         groups.setdefault(mention.entity, []).append(mention)
     entities = []
+    pos = parse_columns(doc)[2]
     for key, group in groups.items():
         # Demonym adjectives ("Russian") are not listed; a person is named in full.
-        named = [m for m in group if m.kind in LISTED_KINDS and not (m.kind == "NORP" and doc[m.end - 1].pos_ == "ADJ")]
+        named = [m for m in group if m.kind in LISTED_KINDS and not (m.kind == "NORP" and pos[m.end - 1] == ADJ)]
         if not named:
             continue
-        first = max(named[:1] + [m for m in named if m.kind == "PERSON"][:1], key=lambda m: m.end - m.start)
+        # the first mention, or the first person's if longer (what max() over the two would keep)
+        first = named[0]
+        person = next((m for m in named if m.kind == "PERSON"), None)
+        if person is not None and person.end - person.start > first.end - first.start:
+            first = person
         actor = first.code if first.kind != "GPE" or first.place_country is None else None
-        if actor is None and first.kind == "GPE" and first.place_country and _stands_for_country(doc, first, group, participants):
+        if (actor is None and first.kind == "GPE" and first.place_country
+                and _stands_for_country(doc, first, group, participants, actors)):
             actor = first.place_country  # "Kiev accused Moscow": a capital as actor is its country
         entities.append(Entity(first.text, first.kind, actor, len(group)))
     seen = {e.text for e in entities}
-    for place in doc._.ew_places or []:
-        text = doc[place.start:place.end].text
+    for place in notes.places:
+        text = _text(doc, place.start, place.end)
         if text not in seen:
             seen.add(text)
             entry = load_gazetteer().best(text)
@@ -179,8 +220,14 @@ def _entities(doc: Doc) -> list[Entity]:
     return entities
 
 
+def _text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` (a one-token span is its token's text; a longer one is cut from the
+    Doc text rather than joined token by token)."""
+    return doc[start].text if end - start == 1 else span_text(doc[start:end])
+
+
 def _stands_for_country(doc: Doc, first: ActorMention, group: list[ActorMention],
-                        participants: set[tuple[int, int]]) -> bool:
+                        participants: set[tuple[int, int]], actors: list[ActorMention]) -> bool:
     """True when a GPE referent names a country ("Lebanon") or a capital that acts for its state
     somewhere in the text ("Kiev accused Moscow", "urged Seoul"): CODING.md section 7."""
     entry = load_gazetteer().best(first.text)
@@ -190,29 +237,37 @@ def _stands_for_country(doc: Doc, first: ActorMention, group: list[ActorMention]
         return True
     if entry.kind != "capital":
         return False
-    coded = {i for m in doc._.ew_actors or [] if m.code for i in range(m.start, m.end)}
-    return any(_actor_role(doc[m.start:m.end].root, coded, (m.start, m.end) in participants) for m in group)
+    coded = _coded_tokens(doc, actors)
+    return any(_actor_role(doc, root_of(doc, m.start, m.end), coded, (m.start, m.end) in participants) for m in group)
 
 
-def _actor_role(token: Token, coded: set[int], participant: bool) -> bool:
-    """True when a name is a subject, the object of an event that is no attack on a place, an
-    agent after a preposition, or the owner of an actor ("Moscow's troops"); a conjunct shares
-    its head's role."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    if token.dep_ in ("nsubj", "nsubjpass") or (participant and token.dep_ in ("dobj", "dative")):
+def _coded_tokens(doc: Doc, actors: list[ActorMention]) -> set[int]:
+    """The tokens of the mentions that carry an actor code, gathered once per Doc (and list)."""
+    cached = doc.user_data.get("ew_coded_tokens")
+    if cached is None or cached[0] is not actors:
+        cached = doc.user_data["ew_coded_tokens"] = (actors, {i for m in actors if m.code for i in range(m.start, m.end)})
+    return cached[1]
+
+
+def _actor_role(doc: Doc, token: int, coded: set[int], participant: bool) -> bool:
+    """True when a name (its root token) is a subject, the object of an event that is no attack
+    on a place, an agent after a preposition, or the owner of an actor ("Moscow's troops"); a
+    conjunct shares its head's role."""
+    head_of, dep, _, lowers = parse_columns(doc)[:4]
+    while dep[token] == CONJ and head_of[token] != token:
+        token = head_of[token]
+    if dep[token] in SUBJECT_IDS or (participant and dep[token] in OBJECT_IDS):
         return True
-    if token.dep_ == "poss":
-        return token.head.i in coded
-    return token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPS
+    if dep[token] == POSS:
+        return head_of[token] in coded
+    return dep[token] == POBJ and lowers[head_of[token]] in ACTOR_PREP_HASHES
 
 
-def _quotes(doc: Doc) -> list[Quote]:
-    index = mention_index(doc)
-    canonical = _canonical_mentions(doc)
+def _quotes(doc: Doc, notes: _Annotations, index: list[ActorMention | None]) -> list[Quote]:
+    canonical = _canonical_mentions(notes.actors)
     by_name = {e.entity: e for e in canonical}
     quotes = []
-    for quote in doc._.ew_quotes or []:
+    for quote in notes.quotes:
         speaker = None
         if quote.speaker is not None:
             # The mention at the head of the speaker phrase ("Putin" in "Russian President Vladimir Putin").
@@ -237,11 +292,10 @@ def _named_in_full(span: Span, canonical: list[ActorMention]) -> ActorMention | 
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _canonical_mentions(doc: Doc) -> list[ActorMention]:
+def _canonical_mentions(mentions: list[ActorMention]) -> list[ActorMention]:
     """The longest named mention of each referent ("Vladimir Putin" for "Putin" and "he"); a title
     the model took for a name hands its referent to the name right after it ("Yazidi MP Vian Dakhil")."""
     best: dict[str, ActorMention] = {}
-    mentions = doc._.ew_actors or []
     for mention in mentions:
         if mention.entity is None or mention.kind not in LISTED_KINDS:
             continue
@@ -256,10 +310,10 @@ def _canonical_mentions(doc: Doc) -> list[ActorMention]:
     return list(best.values())
 
 
-def _counts(doc: Doc) -> list[Count]:
+def _counts(found: list) -> list[Count]:
     seen: set[tuple[str, int]] = set()
     counts = []
-    for count in doc._.ew_counts or []:
+    for count in found:
         if (count.kind, count.number) in seen:
             continue
         seen.add((count.kind, count.number))

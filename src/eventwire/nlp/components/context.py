@@ -69,11 +69,12 @@ class PlaceComponent:
         for span in find_place_spans(doc):
             if actor_tokens.intersection(range(span.start, span.end)):
                 continue
-            place = self.gazetteer.lookup(span.text, context)
+            name = span_text(span)
+            place = self.gazetteer.lookup(name, context)
             described = self.described_country(span)
             if place is not None and described and place.country != described:
                 # "the English city of Salisbury" is not Harare, once called Salisbury
-                same = [e for e in self.gazetteer.candidates(span.text) if e.country == described]
+                same = [e for e in self.gazetteer.candidates(name) if e.country == described]
                 place = max(same, key=lambda e: e.population or 0).to_place() if same else place
             if place is not None:
                 places.append(PlaceMention(span.start, span.end, place.name, place.country, place.lat, place.lon))
@@ -84,7 +85,7 @@ class PlaceComponent:
                 if country is not None:
                     centre = self.gazetteer.lookup(country)
                     lat, lon = (centre.lat, centre.lon) if centre else (None, None)
-                    places.append(PlaceMention(ent.start, ent.end, ent.text, country, lat, lon))
+                    places.append(PlaceMention(ent.start, ent.end, span_text(ent), country, lat, lon))
         doc._.ew_places = sorted(places, key=lambda p: p.start)
         return doc
 
@@ -108,7 +109,7 @@ def _article_countries(doc: Doc) -> list[str]:
     """ISO-3 codes of the countries the actors of the article belong to, most frequent first."""
     tally: dict[str, int] = {}
     for mention in doc._.ew_actors or []:
-        code = mention.participant_code
+        code = mention.code or mention.place_country  # participant_code, without the property call
         if code and code[:3] not in ("IGO", "NGO", "IMG"):
             tally[code[:3]] = tally.get(code[:3], 0) + 1
     return sorted(tally, key=lambda c: -tally[c])
