@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
@@ -141,8 +142,8 @@ def heads(doc: Doc) -> list[int]:
     """Each token's head as an absolute token index (a root is its own head), built once per Doc."""
     values = doc.user_data.get("ew_heads")
     if values is None:
-        relative = doc.to_array("HEAD").astype("int64")  # offsets, stored unsigned
-        values = doc.user_data["ew_heads"] = [i + int(offset) for i, offset in enumerate(relative.tolist())]
+        relative = doc.to_array("HEAD").astype("int64")  # signed offsets, stored as uint64
+        values = doc.user_data["ew_heads"] = (numpy.arange(len(doc), dtype="int64") + relative).tolist()
     return values
 
 
@@ -150,10 +151,15 @@ def span_root(doc: Doc, start: int, end: int) -> int:
     """Index of ``doc[start:end].root`` computed from the head column (no Span or Token made):
     a sentence root inside the span, else the token with a head outside it that is closest to
     the root, else the first token."""
+    if end - start == 1:
+        return start
     head = heads(doc)
     for i in range(start, end):
         if head[i] == i:
             return i
+    outside = [i for i in range(start, end) if not start <= head[i] < end]
+    if len(outside) == 1:
+        return outside[0]  # the usual case: one token links the span to the rest of the tree
     best, root = len(doc), -1
     punct, space = column(doc, "IS_PUNCT"), column(doc, "IS_SPACE")
     parents = _parents(doc)

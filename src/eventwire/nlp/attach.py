@@ -18,12 +18,11 @@ import datetime as dt
 from functools import lru_cache
 from typing import Sequence
 
-import numpy
 import spacy.symbols
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from eventwire.nlp.annotations import (ActorMention, DateMention, EventMention, PlaceMention, column,
+from eventwire.nlp.annotations import (ActorMention, DateMention, EventMention, PlaceMention, column, heads,
                                        sentence_of, span_root, word_hashes)
 
 CLAUSE_DEPS = {"ccomp", "advcl", "ROOT", "parataxis", "conj", "xcomp"}
@@ -71,12 +70,10 @@ def has_place(cameo: str) -> bool:
 
 
 def parse_columns(doc: Doc) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
-    """(heads, DEP, POS, LOWER, LEMMA) of the Doc as int lists, gathered once per Doc. The heads
-    are the absolute indices of ``annotations.heads``, computed by numpy (a third of the time)."""
+    """(heads, DEP, POS, LOWER, LEMMA) of the Doc as int lists, gathered once per Doc."""
     cols = doc.user_data.get("ew_attach_columns")
     if cols is None:
-        head_of = (numpy.arange(len(doc), dtype="int64") + doc.to_array("HEAD").astype("int64")).tolist()
-        cols = doc.user_data["ew_attach_columns"] = (head_of, column(doc, "DEP"), column(doc, "POS"),
+        cols = doc.user_data["ew_attach_columns"] = (heads(doc), column(doc, "DEP"), column(doc, "POS"),
                                                       column(doc, "LOWER"), column(doc, "LEMMA"))
     return cols
 
@@ -97,7 +94,7 @@ def _walk(doc: Doc, start: int, end: int) -> tuple[int, tuple[int, ...]]:
     found = walks.get((start, end))
     if found is None:
         head_of, dep, pos = parse_columns(doc)[:3]
-        token = root = _span_root(doc, start, end, head_of)
+        token = root = span_root(doc, start, end)
         path = []
         for _ in range(8):
             head = head_of[token]
@@ -109,25 +106,6 @@ def _walk(doc: Doc, start: int, end: int) -> tuple[int, tuple[int, ...]]:
             token = head
         found = walks[(start, end)] = (root, tuple(path))
     return found
-
-
-def _span_root(doc: Doc, start: int, end: int, head_of: list[int]) -> int:
-    """``annotations.span_root`` without its per-Doc set of parents for the usual spans: one token,
-    a sentence root inside the span, or the one token whose head is outside the span (which
-    ``span_root`` picks too, whether it is a bare mark or not, whenever its walk reaches a root)."""
-    if end - start == 1:
-        return start
-    for i in range(start, end):
-        if head_of[i] == i:
-            return i
-    outside = [i for i in range(start, end) if not start <= head_of[i] < end]
-    if len(outside) == 1:
-        token, steps = outside[0], 0
-        while head_of[token] != token and steps < len(doc):
-            token, steps = head_of[token], steps + 1
-        if steps < len(doc):
-            return outside[0]
-    return span_root(doc, start, end)
 
 
 def root_of(doc: Doc, start: int, end: int) -> int:

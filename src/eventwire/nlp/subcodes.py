@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from eventwire.codebooks._tsv import data_path, read_tsv
-from eventwire.nlp.annotations import ActorMention, column
+from eventwire.nlp.annotations import ActorMention, column, heads
 
 TABLE = "content_subcodes.tsv"
 MAX_GAP = 2  # other words allowed between the words of a multiword cue ("exercise maximum restraint")
@@ -54,12 +54,11 @@ class ParseTree:
     def __init__(self, doc: Doc):
         self.tokens = tokens = list(doc)
         kids: list = [_NO_CHILDREN] * len(tokens)  # leaves share one empty tuple: fewer objects
-        # HEAD holds the signed offset to the head as uint64; int64 turns it back into a signed one
-        for i, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist()):
-            if offset:
-                below = kids[i + offset]
+        for i, head in enumerate(heads(doc)):
+            if head != i:
+                below = kids[head]
                 if below is _NO_CHILDREN:
-                    kids[i + offset] = [tokens[i]]
+                    kids[head] = [tokens[i]]
                 else:
                     below.append(tokens[i])
         self.kids: list[list[Token] | tuple] = kids

@@ -300,7 +300,7 @@ class EventExtractor:
                 for anchor in anchors:
                     for child in children(anchor):
                         if child.dep_ in ("prep", "dative", "agent") and child.lower_ in words:
-                            pobj = _child(child, "pobj") or _child(_visiting(child), "dobj")
+                            pobj = _child(child, "pobj") or _child(_visiting_verb(child), "dobj")
                             if pobj is not None:
                                 tokens.append(pobj)
         return tokens
@@ -534,16 +534,13 @@ class EventExtractor:
                        or lemma_lower(doc[t.end - 1]) not in FACILITY_WORDS] or [None]
             if targets == [None] and cameo[:3] == "172" and sources and sources[0].participant_code:
                 # curfews, emergencies, cut communications: measures addressed to the nation (bare code)
-                country = sources[0].participant_code[:3]
-                targets = [replace(sources[0], code=country, place_country=None, members=(), entity=f"gpe:{country}")]
+                targets = [_own_country(sources[0])]
             if cameo[:2] == "14":
                 # "rallied to denounce the United States", "chanting slogans against the leaders"
                 targets = self.resolve_all(_protested(event.trigger), mention_index(event.trigger.doc), national=True) or targets
             if targets == [None] and cameo[:2] == "14" and sources and sources[0].participant_code:
                 # protests with no stated target are against the government of the protesters' country
-                country = sources[0].participant_code[:3]
-                targets = [replace(sources[0], code=country + "GOV", place_country=None, members=(),
-                                   entity=f"agent:{country}GOV")]
+                targets = [_own_country(sources[0], "GOV")]
             elif targets == [None] and cameo[:2] in ("15", "18", "19", "20") and not event.nominal:
                 place = _place_in_clause(event.trigger)
                 if place is not None:
@@ -767,10 +764,16 @@ def _by_kind_of_actor(code: str, chemical: bool, source: ActorMention,
     if root in ("18", "19") and source_code.endswith("COP") and target is not None and _civilian(target):
         return "175", target
     if _civilian(source) and (root in ("18", "19") or code in ("171", "192")):
-        country = source_code[:3]
-        government = replace(source, code=country + "GOV", place_country=None, members=(), entity=f"agent:{country}GOV")
-        return ("144" if code in ("171", "192") else "145"), government
+        return ("144" if code in ("171", "192") else "145"), _own_country(source, "GOV")
     return code, target
+
+
+def _own_country(actor: ActorMention, sector: str = "") -> ActorMention:
+    """The actor's own country (its government with ``sector="GOV"``), told where the actor is:
+    the nation a curfew is imposed on, the government protesters protest against."""
+    code = actor.participant_code[:3] + sector
+    entity = f"agent:{code}" if sector else f"gpe:{code}"
+    return replace(actor, code=code, place_country=None, members=(), entity=entity)
 
 
 def _aggregate(trigger: Token) -> bool:
@@ -818,7 +821,7 @@ def _is_visiting(doc: Doc, actor: ActorMention) -> bool:
     return VISITING in before and VISITING_NOT.isdisjoint(before)
 
 
-def _visiting(prep: Token) -> Token | None:
+def _visiting_verb(prep: Token) -> Token | None:
     """The "visiting" of "talks with visiting President X" (parsed as a verb under the preposition)."""
     return next((c for c in children(prep) if c.dep_ == "pcomp" and c.lower_ == "visiting"), None)
 
