@@ -40,10 +40,12 @@ def load_pipeline() -> Language:
     # Importing the component modules registers their factories.
     from eventwire.codebooks.actors import load_actors
     from eventwire.nlp.annotations import register_extensions
+    from eventwire.nlp.rule_lookups import use_rule_lookups
     from eventwire.nlp.components import actors, boundaries, context, events  # noqa: F401
 
     register_extensions()
     nlp = importlib.import_module(MODEL_PACKAGE).load()
+    use_rule_lookups(nlp)  # the model's attribute ruler and lemmatizer, by lookup: faster, same output
     for name, where in COMPONENTS:
         if name == "entity_ruler":
             ruler = nlp.add_pipe("entity_ruler", name="eventwire_names", config={"phrase_matcher_attr": "ORTH"}, **where)
