@@ -51,7 +51,6 @@ class AttributeLookup:
     """Computes ``AttributeRuler.match(doc)`` for a ruler whose patterns are plain token tests."""
 
     def __init__(self, ruler: AttributeRuler) -> None:
-        self.ruler = ruler
         self.attributes: list[str] = []  # the token attributes any test reads, in column order
         self.tests: list[Callable[[tuple], bool]] = []
         # A test is tried only on tokens with one of the values it needs in its most selective
