@@ -1,6 +1,6 @@
 """Throughput of eventwire's coder against bare spaCy parsing of the same texts, same process.
 
-    .venv/bin/python benchmarks/throughput.py [--articles 300] [--workers 1]
+    .venv/bin/python benchmarks/throughput.py [--articles 300] [--rounds 2] [--workers 1]
 
 Prints articles/second for both and the ratio (eventwire / bare). Model loading is excluded from
 both; runs alternate (bare, eventwire, bare, eventwire) and the best of each is kept, since
@@ -42,6 +42,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=1, help="processes for both (nlp.pipe n_process)")
     args = parser.parse_args()
     articles = corpus(args.articles)
     words = sum(len(a.text.split()) for a in articles)
@@ -50,15 +51,15 @@ def main() -> None:
     bare_times, ours_times = [], []
     for _ in range(args.rounds):
         start = time.perf_counter()
-        for _doc in bare.pipe((a.text for a in articles), batch_size=16):
+        for _doc in bare.pipe((a.text for a in articles), batch_size=16, n_process=args.workers):
             pass
         bare_times.append(time.perf_counter() - start)
         start = time.perf_counter()
-        for result in code_stream(articles, workers=1):
+        for result in code_stream(articles, workers=args.workers):
             result.to_dict()
         ours_times.append(time.perf_counter() - start)
     bare_rate, ours_rate = len(articles) / min(bare_times), len(articles) / min(ours_times)
-    print(f"articles: {len(articles)} ({words} words), one process")
+    print(f"articles: {len(articles)} ({words} words), {args.workers} process(es) each")
     print(f"bare spaCy nlp.pipe : {bare_rate:7.1f} articles/s ({words / min(bare_times):,.0f} words/s)")
     print(f"eventwire code      : {ours_rate:7.1f} articles/s ({words / min(ours_times):,.0f} words/s)")
     print(f"ratio eventwire/bare: {ours_rate / bare_rate:.3f} (best of each)")
