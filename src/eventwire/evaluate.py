@@ -149,19 +149,24 @@ def score_article(report: Report, gold: dict[str, Any], predicted: dict[str, Any
     for g in gold_events:
         for tag in g.get("tags", []):
             report.by_tag.setdefault(tag, Tally()).add(int(id(g) in matched_gold), 0, 1)
+    wrong_fields = []
     for g, p in pairs:
-        report.date.add(_date_ok(g, p.get("date")))
-        report.location.add(_country(g.get("location")) == _country(p.get("location")))
-        report.fatalities.add(g.get("fatalities") == p.get("fatalities"))
+        checks = {"date": _date_ok(g, p.get("date")),
+                  "location": _country(g.get("location")) == _country(p.get("location")),
+                  "fatalities": g.get("fatalities") == p.get("fatalities")}
+        report.date.add(checks["date"])
+        report.location.add(checks["location"])
+        report.fatalities.add(checks["fatalities"])
+        wrong_fields += _field_errors(g, p, checks)
     unmatched = [g for g in gold_events if id(g) not in matched_gold]
     matched_pred = {id(p) for _, p in pairs}
     spurious = [p for p in pred_events if id(p) not in matched_pred]
-    if unmatched or spurious:
+    if unmatched or spurious or wrong_fields:
         report.errors.append({
             "id": gold.get("id"),
-            "missed": [f"{g.get('source')}->{g.get('target')} {g.get('cameo')}: {g.get('quote', '')[:90]}" for g in unmatched],
-            "spurious": [f"{_code(p.get('source'))}->{_code(p.get('target'))} {p.get('cameo')}: {p.get('evidence', '')[:90]}"
-                         for p in spurious],
+            "missed": [f"{_dyad(g)}: {g.get('quote', '')[:90]}" for g in unmatched],
+            "spurious": [f"{_dyad(p)}: {p.get('evidence', '')[:90]}" for p in spurious],
+            "fields": wrong_fields,
         })
 
     _score_entities(report, gold.get("entities", []), predicted.get("entities", []))
@@ -169,6 +174,20 @@ def score_article(report: Report, gold: dict[str, Any], predicted: dict[str, Any
     gold_counts = Counter((c["kind"], c["number"]) for c in gold.get("counts", []))
     pred_counts = Counter((c["kind"], c["number"]) for c in predicted.get("counts", []))
     report.counts.add(sum((gold_counts & pred_counts).values()), sum(pred_counts.values()), sum(gold_counts.values()))
+
+
+def _dyad(event: dict[str, Any]) -> str:
+    """"SOURCE->TARGET CAMEO" of a gold or predicted event."""
+    return f"{_code(event.get('source'))}->{_code(event.get('target'))} {event.get('cameo')}"
+
+
+def _field_errors(gold: dict[str, Any], pred: dict[str, Any], checks: dict[str, bool]) -> list[str]:
+    """What differs in a root-matched pair: the strict codes and each wrong field, gold vs coded."""
+    shown = {"date": lambda e: e.get("date"), "location": lambda e: _country(e.get("location")),
+             "fatalities": lambda e: e.get("fatalities")}
+    wrong = [] if _strict_match(gold, pred) else [f"codes {_dyad(gold)} coded {_dyad(pred)}"]
+    wrong += [f"{name} {shown[name](gold)} coded {shown[name](pred)}" for name, ok in checks.items() if not ok]
+    return [f"{'; '.join(wrong)}: {gold.get('quote', '')[:80]}"] if wrong else []
 
 
 def _code(actor: Any) -> str | None:

@@ -44,7 +44,7 @@ def code(inputs: tuple[str, ...], as_json: bool, published: str | None, workers:
 @click.option("--predictions", type=click.Path(exists=True), help="Score this JSONL output instead of coding the gold texts.")
 @click.option("--floors", type=click.Path(exists=True), help="JSON file of minimum figures; exit 1 when one is missed.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-@click.option("--errors", "show_errors", is_flag=True, help="List missed and spurious events per article.")
+@click.option("--errors", "show_errors", is_flag=True, help="List missed and spurious events per article, and matched ones whose codes or fields differ.")
 def evaluate_command(gold: str, predictions: str | None, floors: str | None, as_json: bool, show_errors: bool) -> None:
     """Score coded output against a GOLD file or folder of gold .jsonl files (rules: design/CODING.md)."""
     from eventwire.cli.render import print_report

@@ -55,7 +55,8 @@ def print_result(result: ArticleResult) -> None:
 
 
 def print_report(report: Report, show_errors: bool = False) -> None:
-    """The evaluation figures as a table, optionally followed by per-article errors."""
+    """The evaluation figures as a table, optionally followed by per-article errors: missed and
+    spurious events, and matched events whose codes, date, place or fatalities differ."""
     table = Table(title=f"eventwire eval: {report.articles} articles")
     for column in ("figure", "precision", "recall", "F1 / accuracy", "n"):
         table.add_column(column, justify="right" if column != "figure" else "left")
@@ -74,3 +75,5 @@ def print_report(report: Report, show_errors: bool = False) -> None:
                 console.print(f"  missed   {line}")
             for line in error["spurious"]:
                 console.print(f"  spurious {line}")
+            for line in error.get("fields", []):
+                console.print(f"  differs  {line}")
