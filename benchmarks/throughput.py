@@ -60,6 +60,9 @@ def main() -> None:
         ours_times.append(time.perf_counter() - start)
     bare_rate, ours_rate = len(articles) / min(bare_times), len(articles) / min(ours_times)
     print(f"articles: {len(articles)} ({words} words), {args.workers} process(es) each")
+    if args.workers > 1:
+        print("note: eventwire's time includes starting its worker pool, each worker loading the model;"
+              " bare spaCy forks its loaded model. Use enough articles to amortise it.")
     print(f"bare spaCy nlp.pipe : {bare_rate:7.1f} articles/s ({words / min(bare_times):,.0f} words/s)")
     print(f"eventwire code      : {ours_rate:7.1f} articles/s ({words / min(ours_times):,.0f} words/s)")
     print(f"ratio eventwire/bare: {ours_rate / bare_rate:.3f} (best of each)")
