@@ -66,6 +66,9 @@ def nlp():
         # a part of a count takes the whole's kind
         ("Air strikes killed at least 24 Palestinians, including nine children, on Monday.",
          [("killed", 24, "killed"), ("killed", 9, "killed")]),
+        # a second conjunct counts people when the first does, whatever its own noun
+        ("The blast killed six guards and two motorists near the market.",
+         [("killed", 6, "killed"), ("killed", 2, "killed")]),
         # a running total takes the kind of the count before it
         ("Police said they arrested 149 people on Sunday, bringing the total since June to more than 600.",
          [("arrested", 149, "arrested"), ("arrested", 600, "total")]),

