@@ -145,3 +145,50 @@ def test_codes_from_the_story(actors, text, mention, code):
 def test_it_is_the_subject_body_not_a_country_before(actors, text, code):
     doc_codes = actors(text)
     assert doc_codes["it"] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # a place inside a nested clause ("to resume talks in Nairobi") does not say whose army it is
+        ("Ethiopia's army and the TPLF have fought in northern Ethiopia since November. The AU envoy urged the "
+         "army to resume talks in Nairobi.", "army", "ETHMIL"),
+        # members of a named group in an of-phrase carry its code
+        ("Chadian fighters of Boko Haram attacked a village near Lake Chad.", "fighters", "NGAREB"),
+        # a pronoun never means the noun its own relative clause describes
+        ("Malian rebels pulled back from the villages they seized in March.", "they", "MLIREB"),
+        # women and children are civilians
+        ("Taliban fighters detained three women in Kabul.", "women", "AFGCVL"),
+        # "him" is not whom the clause's subject pronoun "he" stands for
+        ("French President Emmanuel Macron said he had spoken to Vladimir Putin by telephone and urged him to "
+         "halt the offensive.", "him", "RUSGOV"),
+    ],
+)
+def test_codes_from_the_clause_and_the_group(actors, text, mention, code):
+    assert actors(text).get(mention) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # an acronym in brackets stands for the actor it follows, there and later; it is no place
+        ("The Government of National Unity (GNU) accused the rebels of shelling Juba. The GNU said it would "
+         "respond.", "GNU", "SSDGOV"),
+        # a place's demonym before another country's names a community of that place (CAMEO: Bosnian
+        # Serb = BIHSER); its forces are that country's rebels, and so is the bare "Serb" of the story
+        ("Croatian Serb forces shelled the town of Karlovac on Monday. Serb troops also fired on a convoy, "
+         "Croatian officials said.", "troops", "HRVREB"),
+        ("Croatian Serb forces shelled the town of Karlovac on Monday.", "forces", "HRVREB"),
+        # a sector noun with no place of its own is the same noun placed earlier in the story
+        ("Iran and Iraq signed a trade pact in Tehran on Monday. Iranian ministers praised the deal. Hundreds of "
+         "students clashed with police in Basra on Sunday. Police arrested 20 of them.", "Police", "IRQCOP"),
+        # a shortened name stands for the longer group named before it, and so do its members
+        ("al-Qaeda in the Arabian Peninsula claimed the bombing in Aden. An al-Qaeda commander said more "
+         "attacks would follow.", "commander", "YEMREB"),
+        # a name two countries' services bear goes to the story's country
+        ("Opposition leaders in Belarus said KGB officers searched their offices in Minsk on Monday.", "KGB",
+         "BLRSPY"),
+    ],
+)
+def test_codes_from_names_the_story_gives(actors, text, mention, code):
+    assert actors(text).get(mention) == code

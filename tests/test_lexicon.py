@@ -50,7 +50,8 @@ def test_every_root_has_three_verb_patterns(root):
     ("carry", None, "airstrike", None),
     ("accuse", None, None, "112"),
     ("protest", None, None, "141"),
-    ("say", None, None, None),
+    ("say", None, None, "100"),  # only with the "obliges" flag: "said the rebels must disarm"
+    ("announce", None, None, None),
 ])
 def test_match_verb(lemma, particle, obj, cameo):
     pattern = LEX.match_verb(lemma, particle, obj)
@@ -60,6 +61,7 @@ def test_match_verb(lemma, particle, obj, cameo):
 @pytest.mark.parametrize("lemma, flag", [
     ("accuse", "speech"), ("meet", "joint"), ("protest", "no_target"), ("vow", "intent_governor"),
     ("kill", "passive_ok"), ("kill", "target_is_victim"), ("threaten", "intent_governor"),
+    ("say", "obliges"), ("tell", "obliges"),
 ])
 def test_flags(lemma, flag):
     assert flag in LEX.match_verb(lemma).flags
@@ -202,6 +204,11 @@ def test_every_example_triggers_its_own_row(nlp, name, header):
                 for thing in ([] if found else act_nouns(token)):
                     found = found or LEX.match_verb(token.lemma_.lower(), _particle(token, LEX.particles),
                                                     thing.lemma_.lower())
+                # "called the raid unacceptable": a row whose object is the object predicate wins
+                predicate = next((c for c in token.children if c.dep_ == "oprd"), None)
+                by_predicate = LEX.match_verb(token.lemma_.lower(), _particle(token, LEX.particles),
+                                              predicate.lemma_.lower()) if predicate is not None else None
+                found = by_predicate if by_predicate is not None and by_predicate.objects else found
             else:
                 mods = [c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")]
                 mods += [t.lemma_.lower() for t in doc[max(0, token.i - 2):token.i]]

@@ -34,6 +34,8 @@ FLAGS = frozenset({
     "target_is_victim",  # violent act on people: unnamed people become CVL
     "blames_subject",    # "X said the rebels bore responsibility": X acts on the clause's subject
     "answers",           # "returned fire": the target is whoever last attacked the source's side
+    "obliges",           # an act only when its complement says someone "must" act ("said the rebels
+                         # must surrender": a demand of the complement's subject)
 })
 
 _WORD = r"[a-z][a-z'.]*(?:-[a-z'.]+)*"

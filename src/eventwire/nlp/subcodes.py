@@ -23,7 +23,9 @@ MAX_TOKENS = 80  # the clause looked at is cut to this many tokens (keeps the lo
 
 # Force (19) looks at the weapon, not at what was hit: the trigger, its modifiers, its subject or
 # by-agent and its instrument phrases. The object is the weapon only after verbs of launching.
+# Unconventional violence (18) is read the same way: "a suicide bomber rammed ..." (1831).
 FORCE_ROOT = "19"
+WEAPON_ROOTS = frozenset({FORCE_ROOT, "18"})
 PROTEST_ROOT = "14"  # a protest's demand is often an adverbial clause ("rallied, demanding ...")
 LAUNCH_VERBS = frozenset({"fire", "launch", "drop", "use", "deploy", "unleash", "employ", "lob", "send"})
 INSTRUMENT_PREPS = frozenset({"with", "by", "from", "using"})
@@ -258,7 +260,7 @@ def _occurs(cue: tuple[str, ...], words: list[tuple[str, str]]) -> bool:
 def _context(trigger: Token, root: str) -> list[tuple[str, str]]:
     """(lemma, lowercase form) of the words saying what the act is about, in text order."""
     picked: set[int] = set()
-    if root == FORCE_ROOT:
+    if root in WEAPON_ROOTS:
         _force_words(trigger, picked)
     else:
         _clause_words(trigger, picked, root == PROTEST_ROOT)

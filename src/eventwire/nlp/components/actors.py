@@ -33,10 +33,13 @@ GROUP_NOUNS = {"side": None, "country": None, "nation": None, "neighbour": None,
                "leader": "GOV", "government": "GOV", "president": "GOV", "minister": "GOV", "delegation": "GOV",
                "army": "MIL", "military": "MIL", "navy": "MIL"}
 PERSON_GROUP_NOUNS = {"leader", "president"}
+INSURGENT_SECTORS = {"REB", "OPP"}  # a country's side against its own state in "both sides"
 GROUP_ANAPHORS = {"group", "movement", "militia", "organisation", "organization", "faction", "alliance", "network"}
 # Nouns that "X-led" makes a country's armed coalition ("the Saudi-led coalition" = SAUMIL).
 LED_GROUPS = {"coalition", "alliance", "force"}
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "MNG"}
+# Sectors that make an ethnic community's own forces or leadership that country's rebels.
+COMMUNITY_ARMED_SECTORS = {"MIL", "GOV", "REB"}
 _UNKNOWN = object()
 MEMO_SIZE = 50_000  # entries kept by the per-resolver memos of name lookups before they start over
 
@@ -63,6 +66,9 @@ class ActorResolver:
         self._tally: dict[str, int] = {}
         self._led: dict[str, str] = {}
         self._described: dict[str, str] = {}  # lowercase place name -> country its story gives it
+        self._communities: dict[str, str] = {}  # "serb" -> BIH in a story about Bosnian Serbs
+        self._agent_places: dict[str, str] = {}  # lowercase lemma of a sector noun -> country of its last place
+        self._story_names: dict[str, tuple[str, str]] = {}  # organisation text -> (code, kind) in this story
         self.max_agent_words = max((len(p.split()) for p in vocab.agents), default=1)
         self.agent_ends = {p.split()[-1] for p in vocab.agents}  # the last words of agent phrases
         self.agent_firsts = {p.split()[0] for p in vocab.agents if " " in p}  # first words of longer ones
@@ -237,11 +243,19 @@ class ActorResolver:
                 if found:
                     sector = found
                     break
+        if self._communities:
+            community = next((self._communities[parse.lower_(t)] for t in chain
+                              if parse.lower_(t) in self._communities), None)
+            if community is not None:
+                # "Bosnian Serb forces", "Serb troops": an ethnic community's armed forces and
+                # leaders are its country's rebels, not the state's (CAMEO 10.x: BIHSER; REB)
+                return community, "REB" if sector in COMMUNITY_ARMED_SECTORS else sector
         for token in chain:
             if token == head:
                 continue
             if parse.ent_type[token] == ids.ORG:
-                named = self.named_actor(_entity_text_at(doc, token))
+                name = _entity_text_at(doc, token)
+                named = self._story_names.get(name) or self.named_actor(name)
                 if named and len(named[0]) > 3:
                     return named[0], sector  # "NATO envoy", "UN chief": the organisation's code
             found = self.country_of_word(parse.text(token))
@@ -282,9 +296,13 @@ class ActorResolver:
         doc._.ew_home = home
         self._places = self.sentence_places(doc)
         self._led = self.led_groups(doc)
+        self._communities = self.communities(doc)
+        self._agent_places = {}
+        self._story_names = {}
         mentions: list[ActorMention] = []
         taken = [False] * len(doc)
         surnames: dict[str, ActorMention] = {}
+        acronyms: dict[str, ActorMention] = {}  # "GNA" -> the named actor it was given for in brackets
 
         def add(mention: ActorMention) -> None:
             mentions.append(mention)
@@ -303,6 +321,12 @@ class ActorResolver:
             else:
                 span = ent
             mention = self._entity_mention(span, text, label, published, surnames, home)
+            if mention is not None and mention.code is None and _is_acronym(text):
+                mention = _acronym_of(parse, mention, mentions, acronyms)
+            elif mention is not None and mention.kind == "ORG" and mention.code and len(mention.code) > 3:
+                mention = _shortened_group(mention, mentions)
+            if mention is not None and mention.kind == "ORG" and mention.code:
+                self._story_names[text] = (mention.code, "ORG")  # "LNA spokesman", "Taliban commander"
             if mention is not None:
                 add(mention)
                 if mention.kind == "PERSON" and span.end - span.start >= 2:
@@ -351,6 +375,8 @@ class ActorResolver:
                 add(mention)
 
         mentions.sort(key=lambda m: m.start)
+        if self._communities:
+            mentions = self.armed_communities(mentions)
         mentions = self.add_groups(doc, mentions, taken)
         mentions = self.link_titles(doc, mentions)
         mentions = self.resolve_pronouns(doc, mentions)
@@ -371,6 +397,32 @@ class ActorResolver:
                     led.setdefault(group.lemma_.lower(), country + "MIL")
                     break
         return led
+
+    def communities(self, doc: Doc) -> dict[str, str]:
+        """"Bosnian Serb(s)" -> {"serb": "BIH", "serbs": "BIH"}: a place's demonym before another
+        country's names the ethnic community living there (CAMEO manual 10.x, Bosnian Serb = BIHSER);
+        in that story the bare "Serb(s)" is the community. Only when the story names the first
+        country at least as often as the second (a "Pakistani American" in a U.S. story is not)."""
+        found: dict[str, str] = {}
+        demonyms = self.vocab.demonyms
+        for _, label, text in _entity_rows(doc):
+            if label != "NORP" or text.count(" ") != 1:
+                continue
+            first, second = text.lower().split()
+            place, kin = demonyms.get(first), demonyms.get(second)
+            if place and kin and place != kin and self._tally.get(place, 0) >= self._tally.get(kin, 0):
+                stem = second[:-1] if second.endswith("s") else second
+                for form in (text.lower(), stem, stem + "s"):
+                    if demonyms.get(form.split()[-1]) == kin:
+                        found[form] = place
+        return found
+
+    def armed_communities(self, mentions: list[ActorMention]) -> list[ActorMention]:
+        """In a story naming a community's forces or leaders ("Bosnian Serb forces" = BIHREB), the
+        community acting as such ("the Serbs threatened") is that armed side too."""
+        armed = {m.code for m in mentions if m.code and m.code[3:] == "REB" and m.code[:3] in self._communities.values()}
+        return [replace(m, code=m.code + "REB") if m.kind == "NORP" and m.code and m.code + "REB" in armed
+                and m.text.lower() in self._communities else m for m in mentions]
 
     def sentence_places(self, doc: Doc) -> dict[int, list[tuple[int, str]]]:
         """Sentence start -> (token, country) of the cities and regions named in it."""
@@ -397,7 +449,8 @@ class ActorResolver:
 
     def clause_country(self, head: Token) -> str | None:
         """The country of the city, region or country named where the clause of ``head`` happens
-        (the nearest one to it in the subtree of its verb), or None."""
+        (the nearest one to it in the subtree of its verb, outside the clauses nested in it: not
+        the Jeddah of "called on the army to return to talks in Jeddah"), or None."""
         return self._clause_country(head.doc, head.i)
 
     def _clause_country(self, doc: Doc, i: int) -> str | None:
@@ -410,7 +463,7 @@ class ActorResolver:
             return None
         sentence = _sentence_start(doc, i)
         found = [p for p in self._places.get(sentence, []) + self._countries_in.get(sentence, [])
-                 if parse.in_subtree(p[0], verb)]
+                 if parse.in_clause(p[0], verb)]
         return min(found, key=lambda p: abs(p[0] - i))[1] if found else None
 
     def mislabelled_place(self, ent: Span) -> bool:
@@ -418,8 +471,8 @@ class ActorResolver:
         return self._mislabelled(ent.label_, span_text(ent))
 
     def _mislabelled(self, label: str, text: str) -> bool:
-        if label not in ("ORG", "PERSON"):
-            return False
+        if label not in ("ORG", "PERSON") or (label == "ORG" and _is_acronym(text)):
+            return False  # an organisation's acronym is no place ("GNA" is not the town Guna)
         if self._lookup(text) or text.lower() in self.vocab.people:
             return False
         if label == "PERSON":
@@ -554,7 +607,8 @@ class ActorResolver:
             code, kind = named
             return ActorMention(span.start, span.end, text, code, kind, f"actor:{code}")
         if label == "NORP" or (label in ("ORG", "PERSON", "GPE") and key in self.vocab.demonyms):
-            iso3 = self.vocab.demonyms.get(key)  # peoples the model labels otherwise ("Yazidi")
+            # peoples the model labels otherwise ("Yazidi"); a story's community ("Serbs" = BIH)
+            iso3 = self._communities.get(key) or self.vocab.demonyms.get(key)
             if iso3:
                 return ActorMention(span.start, span.end, text, iso3, "NORP", f"gpe:{iso3}")
             label = "GPE"  # the small model tags some cities NORP ("Aleppo")
@@ -581,7 +635,7 @@ class ActorResolver:
                 if country:
                     code = _join(country, sector)
                     return ActorMention(span.start, span.end, text, code, "ORG", f"agent:{code}:{key}")
-        place = self._place(text) if label == "ORG" else None
+        place = self._place(text) if label == "ORG" and not _is_acronym(text) else None
         country = place.country if place is not None and place.country else self._described.get(key)
         if label == "ORG" and country:
             return ActorMention(span.start, span.end, text, None, "LOC", f"place:{key}", place_country=country)
@@ -604,7 +658,7 @@ class ActorResolver:
         if sector is None:
             return None
         lefts = parse.lefts(i)
-        group = self._owner_group(parse, lefts, named)
+        group = self._owner_group(parse, lefts, named) or _group_of(parse, i, named)
         left = min([i] + [t for t in lefts if parse.dep[t] in ids.modifier_or_det])
         while left < i and (parse.lower[left] in ids.drop_words or named[left] is not None):
             left += 1
@@ -629,7 +683,11 @@ class ActorResolver:
             # "refugees in Bangladesh say soldiers torched their villages in northern Rakhine state":
             # the place of the agent's own clause, else the country the sentence is in
             nearby = self._countries_in.get(_sentence_start(doc, i))
-            country = self._clause_country(doc, i) or (nearby[0][1] if nearby else fallback_country)
+            placed = self._clause_country(doc, i) or (nearby[0][1] if nearby else None)
+            if placed is not None:
+                self._agent_places[parse.lemma_lower(i)] = placed
+            # "police in Lahore ... Police fired tear gas": the same noun placed earlier in the story
+            country = placed or self._agent_places.get(parse.lemma_lower(i)) or fallback_country
         code = _join(country, sector) if country else None
         return ActorMention(left, i + 1, text, code, "AGENT", f"agent:{code}:{lemma}")
 
@@ -704,7 +762,8 @@ class ActorResolver:
         result = []
         for mention in mentions:
             if mention.kind == "AGENT":
-                countries = [self.country_of_word(parse.text(t)) for t in _modifiers_at(parse, mention.end - 1)]
+                countries = [self._communities.get(parse.lower_(t)) or self.country_of_word(parse.text(t))
+                             for t in _modifiers_at(parse, mention.end - 1)]  # "Bosnian Serb": one
                 countries = [c for c in dict.fromkeys(countries) if c]
                 if len(countries) >= 2:
                     sector = mention.code[3:6] if mention.code and len(mention.code) >= 6 else None
@@ -730,9 +789,14 @@ class ActorResolver:
             if not counted:
                 continue
             subject = _subject_tokens(token)
+            # "Brazil's president urged both countries": the speaker's side is not one of the two
+            # (the subject's first actor: "China's foreign ministry spokesman" is China's)
+            speaking = next(({m.participant_code[:3]} for m in result if m.participant_code and m.end - 1 in subject
+                             and token.i not in subject), set())
             earlier = [m for m in result if m.start < token.i and m.participant_code and not (
                 m.start >= _sentence_start(doc, token.i)
-                and (doc[m.end - 1].dep_.startswith("nsubj") or m.end - 1 in subject))]
+                and (doc[m.end - 1].dep_.startswith("nsubj") or m.end - 1 in subject))
+                and m.participant_code[:3] not in speaking and (m.code or not m.place_country)]  # a town is no side
             sector = GROUP_NOUNS[token.lemma_.lower()]
             persons = token.lemma_.lower() in PERSON_GROUP_NOUNS
             nations = token.lemma_.lower() in ("country", "nation")  # "both countries": the bare codes
@@ -742,7 +806,7 @@ class ActorResolver:
             codes: list[ActorMention] = []
             for m in reversed(earlier):
                 if all((m.entity != c.entity and m.participant_code != c.participant_code) if persons
-                       else m.participant_code[:3] != c.participant_code[:3] for c in codes):
+                       else _other_side(m.participant_code, c.participant_code) for c in codes):
                     codes.append(m)
                 if len(codes) == 2:
                     break
@@ -811,6 +875,8 @@ class ActorResolver:
         last_person: ActorMention | None = None
         last_thing: ActorMention | None = None
         last_group: ActorMention | None = None
+        previous_group: ActorMention | None = None
+        said_by: dict[int, ActorMention] = {}  # pronoun token -> the mention resolved for it
         last_org: ActorMention | None = None
         pos = 0
         ordered = sorted(mentions, key=lambda m: m.start)
@@ -830,7 +896,7 @@ class ActorResolver:
                         and parse.tag[m.end - 1] not in ids.plural:
                     last_thing = m
                 elif m.kind == "AGENT" and m.participant_code and parse.tag[m.end - 1] in ids.plural:
-                    last_group = m
+                    previous_group, last_group = last_group, m
                 if m.kind == "ORG" and m.code and len(m.code) > 3:
                     last_org = m
                 pos += 1
@@ -852,7 +918,9 @@ class ActorResolver:
                     while subject is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
                         verb = verb.head  # "spoke to Mubarak and urged him": the subject of "spoke"
                         subject = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
-                    subject_mention = by_token[subject.i] if subject is not None else None
+                    # the subject may be a pronoun resolved just before ("said he had spoken to
+                    # Mubarak and urged him": "him" is not who "he" is)
+                    subject_mention = (by_token[subject.i] or said_by.get(subject.i)) if subject is not None else None
                     if subject_mention is not None and subject_mention.entity == antecedent.entity:
                         others = [p for p in persons if p.entity != antecedent.entity]
                         antecedent = others[-1] if others else None
@@ -860,14 +928,17 @@ class ActorResolver:
                 antecedent = last_thing
             elif lower in ("they", "them", "their"):
                 antecedent = last_group
+                if antecedent is not None and _modified_by_own_clause(parse, i, antecedent):
+                    antecedent = previous_group  # "the villages they seized": not the villages
             elif lower in GROUP_PRONOUNS:
                 antecedent = self.quote_speaker(token, quotes, by_token)
             if antecedent is None or not antecedent.participant_code:
                 continue
             owner = by_token[token.i]
             if owner is None:
-                resolved.append(ActorMention(token.i, token.i + 1, token.text,
-                                             antecedent.participant_code, "PRON", antecedent.entity))
+                said_by[token.i] = ActorMention(token.i, token.i + 1, token.text,
+                                                antecedent.participant_code, "PRON", antecedent.entity)
+                resolved.append(said_by[token.i])
             elif owner.kind == "AGENT" and token.dep_ == "poss" and token.i == owner.start \
                     and self.describe(doc[owner.end - 1])[0] is None:
                 # "its troops", "his government": the owner's country, the noun's sector
@@ -1031,6 +1102,26 @@ def _find_modifiers(parse: _Parse, head: int) -> list[int]:
     return found
 
 
+def _modified_by_own_clause(parse: _Parse, pronoun: int, mention: ActorMention) -> bool:
+    """True when the pronoun stands in a relative clause on the mention's noun ("the villages they
+    seized"): a pronoun never means the noun its own clause describes."""
+    clause = parse.heads[pronoun]
+    return parse.dep[clause] == parse.ids.relcl and parse.heads[clause] == mention.end - 1
+
+
+def _group_of(parse: _Parse, head: int, named: list[ActorMention | None]) -> ActorMention | None:
+    """The named organisation in an of-phrase after a sector noun ("rebels of the National
+    Liberation Army", "fighters of the group"): its members carry its code."""
+    ids = parse.ids
+    for prep in parse.children(head):
+        if prep > head and parse.dep[prep] == ids.prep and parse.lower[prep] == ids.of:
+            for obj in parse.children(prep):
+                mention = named[obj] if parse.dep[obj] == ids.pobj else None
+                if mention is not None and mention.code and len(mention.code) > 3 and mention.kind == "ORG":
+                    return mention
+    return None
+
+
 def _stands_for_subject(parse: _Parse, token: int, by_token: list[ActorMention | None]) -> bool:
     """True for the head of a subject, and for the owner or qualifier of a subject noun that is no
     actor itself ("Azerbaijan's prosecutor-general's office", "A U.N. fact-finding mission",
@@ -1066,6 +1157,15 @@ def _is_pro_or_anti(parse: _Parse, i: int) -> bool:
     return i > 1 and parse.orth[i - 1] == parse.ids.dash and lower[i - 2] in pro_anti
 
 
+def _other_side(a: str, b: str) -> bool:
+    """Whether two actor codes are two sides ("both sides"): two countries, or a country's armed
+    or political opposition (REB, OPP) and its state (LBYREB and LBYGOV)."""
+    if a[:3] != b[:3]:
+        return True
+    rebel = {a[3:6] in INSURGENT_SECTORS, b[3:6] in INSURGENT_SECTORS}
+    return rebel == {True, False} and len(a) >= 6 and len(b) >= 6
+
+
 def _subject_tokens(token: Token) -> set[int]:
     """Indices of the words of the subject of the clause a word is in ("Chinese Foreign Ministry
     spokesman Hong Lei" in "... urged both sides"): a group it names never includes them."""
@@ -1073,6 +1173,37 @@ def _subject_tokens(token: Token) -> set[int]:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return {t.i for child in verb.children if child.dep_.startswith("nsubj") for t in child.subtree}
+
+
+def _is_acronym(text: str) -> bool:
+    """True for an all-capitals abbreviation such as "GNA" or "LURD"."""
+    return 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
+
+
+def _acronym_of(parse: _Parse, mention: ActorMention, earlier: list[ActorMention],
+                acronyms: dict[str, ActorMention]) -> ActorMention:
+    """An uncoded acronym as the named actor it abbreviates in the story: the one it follows in
+    brackets ("the Government of National Accord (GNA)"), and later the same acronym alone."""
+    found = acronyms.get(mention.text)
+    start = mention.start
+    if found is None and start >= 1 and parse.text(start - 1) == "(" and earlier:
+        before = earlier[-1]
+        if before.end == start - 1 and before.code and before.kind in ("ORG", "AGENT"):
+            found = acronyms[mention.text] = before
+    if found is None:
+        return mention
+    return replace(mention, code=found.code, kind="ORG", entity=found.entity)
+
+
+def _shortened_group(mention: ActorMention, earlier: list[ActorMention]) -> ActorMention:
+    """A named group whose name is a shortening of one named before in the story stands for that
+    one ("Tehrik-i-Taliban Pakistan claimed ... Taliban spokesman": the Pakistani group)."""
+    short = f" {mention.text.lower().replace('-', ' ')} "
+    for other in reversed(earlier):
+        if other.kind == "ORG" and other.code and len(other.code) > 3 and other.code != mention.code \
+                and short in f" {other.text.lower().replace('-', ' ')} ":
+            return replace(mention, code=other.code, entity=other.entity)
+    return mention
 
 
 def _without_brackets(text: str) -> str:
@@ -1110,6 +1241,8 @@ class _Ids:
         self.both_two = {add("both"), add("two")}
         self.two = add("two")
         self.place_labels = {add("GPE"), add("NORP")}
+        self.relcl = add("relcl")
+        self.nested_clauses = {add(d) for d in ("ccomp", "xcomp", "advcl", "relcl")}
 
 
 _IDS: _Ids | None = None
@@ -1184,11 +1317,11 @@ class _Parse:
     def lefts(self, i: int) -> list[int]:
         return [c for c in self.children(i) if c < i]
 
-    def in_subtree(self, i: int, root: int) -> bool:
-        """True when ``root`` is ``i`` or one of its ancestors (``i`` in ``root.subtree``)."""
-        heads = self.heads
+    def in_clause(self, i: int, root: int) -> bool:
+        """True when ``i`` is in ``root``'s subtree outside the clauses nested in it."""
+        heads, dep, nested = self.heads, self.dep, self.ids.nested_clauses
         while i != root:
-            if heads[i] == i:
+            if heads[i] == i or dep[i] in nested:
                 return False
             i = heads[i]
         return True

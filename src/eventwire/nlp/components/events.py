@@ -16,7 +16,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from eventwire.codebooks.cameo import CameoCode, load_cameo
-from eventwire.codebooks.lexicon import Lexicon, load_lexicon
+from eventwire.codebooks.lexicon import Lexicon, VerbPattern, load_lexicon
 from eventwire.codebooks.modality import load_modality_words
 from eventwire.nlp.annotations import ActorMention, EventMention, column, sentence_of, word_hashes
 from eventwire.nlp.components import register_component
@@ -42,10 +42,13 @@ HELP_VERBS = {"help", "assist", "support", "aid", "protect", "defend", "bolster"
 AMOUNT_WORDS = {"dollar", "euro", "pound", "yuan", "million", "billion", "tonne", "ton", "worth", "package", "batch"}
 CONTENT_ROOTS = {"02", "10", "11", "12"}  # the content of appeals, demands, accusations, rejections
 CONDITIONS = {"if", "unless", "until"}
+TIME_MARKS = {"after", "before", "when", "since", "as", "because", "while"}
 TRIGGER_POS = {spacy.symbols.VERB, spacy.symbols.AUX, spacy.symbols.NOUN, spacy.symbols.PROPN}  # as POS ids
 MEETING_CODES = {"040", "042", "043", "044", "046"}
 FACILITY_WORDS = {"hotel", "complex", "mall", "market", "hospital", "school", "mosque", "church", "temple", "building",
                   "compound", "base", "station", "airport", "camp", "office", "centre", "center", "palace", "university"}
+# Texts that speak for whoever adopts, issues or sends them ("adopted a resolution demanding ...")
+DOCUMENT_WORDS = {"resolution", "statement", "declaration", "communique", "letter", "decree", "motion", "note"}
 VISIT_WORDS = {"visit", "arrive", "travel", "fly", "tour", "trip"}  # one meeting, told as a visit, a hosting or talks
 CHEMICAL_WORDS = {"chlorine", "sarin", "mustard", "vx", "phosgene", "novichok"}
 CHEMICAL_PAIRS = {"chemical", "nerve", "toxic", "poison"}, {"weapon", "agent", "gas", "munition", "arm"}
@@ -68,6 +71,7 @@ class _Found:
     negated: bool = False
     modality: str = "asserted"
     target_tokens: tuple = ()
+    source_tokens: tuple = ()  # for verbs: the subject (or by-agent) the sources were read from
     anaphoric: bool = False  # a restatement ("the attack") of an earlier event: used, not coded
     referents: tuple = ()  # for a claimed "both attacks": the earlier, unattributed attacks meant
 
@@ -79,8 +83,13 @@ class EventExtractor:
         self.lexicon = lexicon
         self.particles = lexicon.particles
         self.head_words: set[int] | None = None
+        self.plain_words: set[int] = set()  # head_words without the verbs that need a "must"
+        self.must = 0  # string hash of "must"
         self.cameo = cameo
         self.modality = modality
+        # verbs that are events only when their complement says someone must act ("said ... must")
+        self.obliging = {lemma for lemma, patterns in lexicon.verbs.items()
+                         if all("obliges" in p.flags for p in patterns)}
         # the intent code of each root (for _dedupe)
         self.intents = {codes[0]: root for root, codes in lexicon.intent.items() if codes[0] and len(root) == 2}
 
@@ -102,6 +111,8 @@ class EventExtractor:
             if event is not None:
                 found.append(event)
         _fill_outcome_targets(found)
+        _acts_told_by_outcome(found)
+        _fill_place_targets(found)
         self.resolve_anaphora(found)
         self.apply_claims(found, actors)
         self.inherit_nominal_sources(found, actors)
@@ -113,11 +124,14 @@ class EventExtractor:
     def candidates(self, doc: Doc) -> list[Token]:
         """Tokens whose lemma or lower-case form is a lexicon head word (looked up by string hash,
         so the other tokens never become Python objects)."""
-        words = self.head_words
-        if words is None:
+        if self.head_words is None:
             strings = doc.vocab.strings
-            words = self.head_words = {strings.add(w) for w in [*self.lexicon.verbs, *self.lexicon.nouns]}
+            self.head_words = {strings.add(w) for w in [*self.lexicon.verbs, *self.lexicon.nouns]}
+            self.plain_words = self.head_words - {strings.add(w) for w in self.obliging}
+            self.must = strings.add("must")
         lemmas, lowers = column(doc, "LEMMA"), column(doc, "LOWER")
+        # "said", "told" are events only with a "must" in their complement: most stories have none
+        words = self.head_words if self.must in lowers else self.plain_words
         tokens = parse_tree(doc).tokens  # the Token objects are made once per Doc and shared
         return [tokens[i] for i, pos in enumerate(column(doc, "POS"))
                 if pos in TRIGGER_POS and (lemmas[i] in words or lowers[i] in words)]
@@ -129,8 +143,10 @@ class EventExtractor:
             lemma = verb.lower_
             if lemma not in self.lexicon.verbs:
                 return None
+        if lemma in self.obliging and not _obliges(verb):
+            return None  # "said", "told": an event only when saying someone must act
         kids = children(verb)
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or _passive_participle(verb)
         # spaCy labels particles prt, advmod or an object-less prep ("pulled out", "stepped down").
         particle = next((c.lower_ for c in kids if c.dep_ == "prt" or (
             c.dep_ in ("advmod", "prep") and c.lower_ in self.particles and _child(c, "pobj") is None)), None)
@@ -148,6 +164,8 @@ class EventExtractor:
         if pattern is None and obj is not None and (lemma_lower(obj) in AMOUNT_WORDS or obj.ent_type_ == "MONEY"):
             pattern = self.lexicon.match_verb(lemma, particle, "money")  # "provide 10 million dollars"
         recipient = None
+        if obj is not None and (pattern is None or not pattern.objects):
+            recipient, obj, pattern = self.object_predicate(verb, lemma, particle, obj, pattern)
         if pattern is None and obj is not None and not passive:
             # "provide Pakistan with loans": the thing is in the with-phrase, the object receives it.
             for prep in kids:
@@ -170,7 +188,7 @@ class EventExtractor:
                 if match is not None and match.target == ("dobj",):
                     pattern, via_prep = match, True
                     break
-        if pattern is None:
+        if pattern is None or ("obliges" in pattern.flags and not _obliges(verb)):
             return None
         if passive:
             by = next((c for c in kids if c.dep_ == "agent"), None)
@@ -178,6 +196,12 @@ class EventExtractor:
         else:
             source_tokens = [self.subject_of(verb)]
         sources = self.resolve_all(source_tokens, actors)
+        if not sources and "speech" in pattern.flags and verb.dep_ == "advcl" and verb.tag_ == "VBG" \
+                and verb.head.dep_ == "ccomp":
+            # "announced that the truce was over, accusing the rebels of ...": a participle of
+            # speech hung on a reported clause with no actor for subject is the reporter's
+            source_tokens = [self.subject_of(verb.head.head)]
+            sources = self.resolve_all(source_tokens, actors)
         target_tokens = self.target_tokens(verb, pattern.target, obj if pattern.objects and not via_prep else None,
                                            passive)
         if recipient is not None:
@@ -201,9 +225,8 @@ class EventExtractor:
             # "would resume operations if the guerrillas did not pull back", "vowed retaliation
             # should the North strike again": a threat is aimed at the one its condition names.
             for clause in kids:
-                if clause.dep_ == "advcl" and _is_condition(clause):
-                    targets = self.resolve_all([c for c in children(clause) if c.dep_ in ("nsubj", "nsubjpass")],
-                                               actors, national=True)
+                if clause.dep_ in ("advcl", "ccomp") and _is_condition(clause):
+                    targets = self.resolve_all(_clause_subjects(clause), actors, national=True)
         if _reciprocal(target_tokens) and len(sources) >= 2:
             # "Armenia and Azerbaijan accused each other": every side acts on every other side
             return _Found(verb, sources, [None], pattern.cameo, pattern.flags, nominal=False,
@@ -212,9 +235,21 @@ class EventExtractor:
             # "send military equipment to help Iraq's Kurdish forces": the helped party is the target
             for clause in kids:
                 if clause.dep_ in ("xcomp", "advcl") and lemma_lower(clause) in HELP_VERBS:
-                    targets = self.resolve_all([c for c in children(clause) if c.dep_ == "dobj"], actors, national=True)
+                    targets = self.resolve_all(_helped(clause), actors, national=True)
         return _Found(verb, sources, targets or [None], pattern.cameo, pattern.flags, nominal=False,
-                      target_tokens=tuple(t for t in target_tokens if t is not None))
+                      target_tokens=tuple(t for t in target_tokens if t is not None),
+                      source_tokens=tuple(t for t in source_tokens if t is not None))
+
+    def object_predicate(self, verb: Token, lemma: str, particle: str | None, obj: Token,
+                         pattern: VerbPattern | None) -> tuple:
+        """"took 15 people hostage", "called the crackdown unacceptable": a lexicon row whose
+        object is the object predicate names the act, and the object (passive subject) is acted
+        on. Returns (recipient, obj, pattern); without such a row, (None, obj, PATTERN)."""
+        predicate = _child(verb, "oprd")
+        found = self.lexicon.match_verb(lemma, particle, lemma_lower(predicate)) if predicate is not None else None
+        if found is None or not found.objects:
+            return None, obj, pattern
+        return obj, predicate, found
 
     def noun_event(self, noun: Token, actors: list) -> _Found | None:
         """A nominal event ("the attacks in Paris", "talks with Cameron", "his visit to Russia")."""
@@ -236,7 +271,8 @@ class EventExtractor:
                 source_tokens.append(child)
             elif child.dep_ == "prep" and child.lower_ == "by":
                 source_tokens.append(_child(child, "pobj"))
-        sources = self.resolve_all(source_tokens, actors)
+        # "the Dogon Kuka attack": a place naming the event says where, not who
+        sources = [s for s in self.resolve_all(source_tokens, actors) if s.participant_code]
         target_tokens = self.target_tokens(noun, pattern.target, None, False)
         targets = self.resolve_all(target_tokens, actors, national=True)
         if "joint" in pattern.flags and not sources and len(targets) >= 2:
@@ -249,7 +285,7 @@ class EventExtractor:
 
     def subject_of(self, verb: Token) -> Token | None:
         """The subject of a verb, climbing to the governing clause when the clause has none."""
-        current = verb
+        current = _coordinate(verb)
         for _ in range(5):
             subject = next((c for c in children(current) if c.dep_ in SUBJECT_DEPS), None)
             if subject is not None:
@@ -258,17 +294,25 @@ class EventExtractor:
                 return subject
             if current.dep_ == "relcl":
                 return current.head
-            if current.dep_ == "acl" and current.tag_ == "VBD":
+            if current.dep_ == "acl" and current.tag_ in ("VBD", "VBN"):
                 # "Sadiq al-Mahdi, whose party has backed the protests, called on": a misparsed main
-                # verb; its subject is the noun the sentence is built on
+                # verb; its subject is the noun the sentence is built on (a past participle only
+                # after a comma, in a sentence built on a name: no other verb can be its main one)
                 root = current
                 while root.head.i != root.i:
                     root = root.head
-                return root if root.pos_ in ("PROPN", "NOUN") else current.head
+                if current.tag_ == "VBD":
+                    return root if root.pos_ in ("PROPN", "NOUN") else current.head
+                if root.pos_ == "PROPN" and current.i > 0 and current.doc[current.i - 1].lower_ == ",":
+                    return root
             if current.dep_ == "acl" and current.head.pos_ == "NOUN":
                 owner = _child(current.head, "poss")  # "Britain's decision to expel"
                 if owner is not None:
                     return owner
+                if lemma_lower(current.head) in DOCUMENT_WORDS and current.head.dep_ == "dobj":
+                    # "the Council adopted a resolution demanding ...": a document speaks for
+                    # whoever adopts, issues or sends it
+                    return self.subject_of(current.head.head)
             if current.dep_ == "xcomp":
                 controller = next((c for c in children(current.head) if c.dep_ == "dobj"), None)
                 if controller is not None:
@@ -348,8 +392,15 @@ class EventExtractor:
                 # the story's lead event of that kind
                 here = sentence_of(event.trigger.doc, event.trigger.i).start
                 before = [f for f in found[:n] if _same_kind(f.cameo, event.cameo) and f.sources
-                          and sentence_of(f.trigger.doc, f.trigger.i).start < here]
+                          and sentence_of(f.trigger.doc, f.trigger.i).start < here
+                          and not _alleged(f, by_trigger)]
                 same_word = [f for f in before if lemma_lower(f.trigger) == lemma_lower(event.trigger)]
+                there = _named_place(event.trigger)
+                if there is not None:
+                    # "the Ganja strike": the earlier event aimed at that place's country
+                    before = [f for f in before if any(t is not None and (t.participant_code or "")[:3] == there
+                                                       for t in f.targets)] or before
+                    same_word = [f for f in same_word if f in before] or same_word
                 earlier = (same_word or before or [None])[0]
                 if earlier is not None:
                     event.anaphoric = True
@@ -430,21 +481,24 @@ class EventExtractor:
         kept = []
         for event in found:
             governor = _governing_trigger(event.trigger, triggers)
-            if governor is not None and governor.cameo[:2] in CONTENT_ROOTS and governor is not event:
+            if (governor is not None and governor.cameo[:2] in CONTENT_ROOTS and governor is not event
+                    and not _own_time_clause(event.trigger) and not self.adds_statement(event.trigger)):
                 continue
-            if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children(event.trigger)):
+            if _is_condition(event.trigger):
                 continue
             if event.anaphoric or _aggregate(event.trigger):
                 continue
             if (event.nominal and event.trigger.dep_ == "dobj" and triggers.get(event.trigger.head.i) is not None
-                    and triggers[event.trigger.head.i].cameo[:2] == "12" and event.cameo[:2] in VERBAL_ROOTS | {"04"}):
-                continue  # "did not rule out talks", "rejected the proposal": the object is not an act of its own
+                    and triggers[event.trigger.head.i].cameo[:2] == "12"
+                    and event.cameo[:2] in VERBAL_ROOTS | COOPERATIVE_ROOTS | {"04"}):
+                continue  # "did not rule out talks", "rejected the proposal", "rejected a ceasefire":
+                # the object is not an act of its own
             if (event.trigger.dep_ in ("advcl", "xcomp") and lemma_lower(event.trigger) in PROTESTED_VERBS
                     and triggers.get(event.trigger.head.i) is not None and triggers[event.trigger.head.i].cameo[:2] == "14"):
                 continue  # "rallied to denounce X": the protest is the act, aimed at X
             main = triggers.get(event.trigger.head.i)
             if (main is not None and main is not event and event.trigger.dep_ in ("advcl", "conj")
-                    and event.trigger.tag_ == "VBG" and _same_kind(main.cameo, event.cameo)
+                    and event.trigger.tag_ == "VBG" and _outcome_of(main.cameo, event.cameo)
                     and main.cameo[:2] in VIOLENT_ROOTS):
                 # "pounded the town, killing 12 people": the killing is the attack's outcome
                 if main.targets == [None]:
@@ -455,6 +509,11 @@ class EventExtractor:
                 continue
             kept.append(event)
         return kept
+
+    def adds_statement(self, verb: Token) -> bool:
+        """True for "rejected the appeal, telling Singh that ...": a participle of saying that
+        adds the speaker's next statement, not the content of the act it follows."""
+        return verb.dep_ == "advcl" and verb.tag_ == "VBG" and self.modality.get(lemma_lower(verb)) == "report"
 
     def apply_claims(self, found: list[_Found], actors: list) -> None:
         """A claim of responsibility lends its source to the claimed attacks and takes their target."""
@@ -591,7 +650,7 @@ class EventExtractor:
         speaker = None
         if any(c.dep_ in ("aux",) and self.modality.get(lemma_lower(c)) == "intent" for c in kids):
             modality = "intended"
-        current = trigger
+        current = _coordinate(trigger)
         nominal = trigger.pos_ in ("NOUN", "PROPN")
         climb = CLIMB_DEPS | {"pobj", "dobj"} if nominal else CLIMB_DEPS
         for _ in range(7 if nominal else 4):
@@ -600,7 +659,8 @@ class EventExtractor:
             if dep not in climb or head.i == current.i:
                 break
             kids = children(head)
-            role = self.modality.get(lemma_lower(head))
+            # a coordinated verb is no governor ("vowed retaliation and ordered reinforcements")
+            role = self.modality.get(lemma_lower(head)) if dep != "conj" else None
             if role is None and dep in ("advcl", "xcomp", "conj") and any(
                     c.dep_ == "aux" and self.modality.get(lemma_lower(c)) == "intent" for c in kids):
                 role = "intent"  # "will travel to Skopje to meet ..."
@@ -632,6 +692,11 @@ def direct_object(verb: Token, passive: bool = False) -> Token | None:
     """The object a verb pattern's ``object`` column is matched against: the direct object (the
     passive subject), or a bare noun phrase after it ("gave the diplomats 72 hours to leave")."""
     obj = _child(verb, "nsubjpass" if passive else "dobj")
+    if obj is None and passive and _passive_participle(verb):
+        obj = verb.head  # "a missile fired by the rebels": the noun the participle describes
+    if obj is None and passive and verb.dep_ == "conj":
+        # "the attackers blew themselves up or were shot by commandos": the shared subject
+        obj = next((c for c in children(verb.head) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if obj is None and not passive:
         obj = _child(verb, "npadvmod")
     if (obj is None and not passive and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN"
@@ -659,6 +724,8 @@ def resolve_token(token: Token, actors: list, national: bool) -> ActorMention | 
     mention = actors[token.i]
     if mention is not None:
         return mention
+    if token.tag_ == "WP$":
+        return _relative_antecedent(token, actors)
     if national or token.pos_ in ("NOUN", "PROPN"):
         kids = children(token)
         for child in kids:
@@ -674,11 +741,44 @@ def resolve_token(token: Token, actors: list, national: bool) -> ActorMention | 
                 if inner is not None and actors[inner.i] is not None and actors[inner.i].participant_code:
                     return actors[inner.i]
         for child in kids:
-            # "rejected the proposal by Poland": the owner of the rejected thing is the target.
-            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            # "rejected the proposal by Poland", "a ceasefire offered by the rebels": the owner of
+            # the rejected thing is the target.
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                child = _child(child, "agent") or child
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
                 owner = _child(child, "pobj")
                 if owner is not None and actors[owner.i] is not None and actors[owner.i].participant_code:
                     return actors[owner.i]
+    return None
+
+
+def _alleged(event: _Found, by_trigger: dict) -> bool:
+    """True for an act told only as the content of an accusation, appeal or demand ("accused each
+    other of violating the truce"): no later "the attack" refers to it."""
+    governor = _governing_trigger(event.trigger, by_trigger)
+    return governor is not None and governor is not event and governor.cameo[:2] in CONTENT_ROOTS
+
+
+def _named_place(noun: Token) -> str | None:
+    """The country of a place qualifying an event noun ("the Ganja strike"), or None."""
+    actors = mention_index(noun.doc)
+    for child in children(noun):
+        mention = actors[child.i] if child.dep_ in ("compound", "nmod") and child.i < noun.i else None
+        if mention is not None and not mention.code and mention.place_country:
+            return mention.place_country
+    return None
+
+
+def _relative_antecedent(token: Token, actors: list) -> ActorMention | None:
+    """The actor a relative "whose" stands for: the noun its clause describes ("ARSA, whose
+    attacks ... killed 12")."""
+    current = token
+    for _ in range(4):
+        if current.head.i == current.i:
+            return None
+        if current.dep_ == "relcl":
+            return actors[current.head.i]
+        current = current.head
     return None
 
 
@@ -705,8 +805,36 @@ def _fill_outcome_targets(found: list[_Found]) -> None:
         if (main is not None and main is not event and event.targets != [None]
                 and all(t is None or not t.participant_code for t in main.targets)
                 and event.trigger.dep_ in ("advcl", "conj") and event.trigger.tag_ == "VBG"
-                and _same_kind(main.cameo, event.cameo) and main.cameo[:2] in VIOLENT_ROOTS):
+                and _outcome_of(main.cameo, event.cameo) and main.cameo[:2] in VIOLENT_ROOTS):
             main.targets = list(event.targets)
+
+
+def _fill_place_targets(found: list[_Found]) -> None:
+    """"another bomber detonated explosives aboard a bus in Haifa": an attack told without its
+    agent or victims is aimed at the place of its clause, so that a later claim of responsibility
+    ("Hamas claimed both attacks") finds it and its target."""
+    for event in found:
+        if not event.nominal and not event.sources and event.targets == [None] and event.cameo[:2] in VIOLENT_ROOTS:
+            place = _place_in_clause(event.trigger)
+            if place is not None:
+                event.targets = [place]
+
+
+def _acts_told_by_outcome(found: list[_Found]) -> None:
+    """"army shelling killed dozens", "whose attacks on police posts killed 12": a violent act named
+    as the subject of its outcome is coded once, with the act's agent and code and the outcome's
+    victims."""
+    by_trigger = {f.trigger.i: f for f in found}
+    for event in found:
+        if event.nominal or event.sources or event.cameo[:2] not in VIOLENT_ROOTS:
+            continue
+        act = next((by_trigger[t.i] for t in event.source_tokens if t.i in by_trigger), None)
+        if act is None or not act.nominal or not act.sources or not _same_kind(act.cameo, event.cameo):
+            continue
+        event.sources, event.cameo = list(act.sources), act.cameo
+        if event.targets == [None]:
+            event.targets = list(act.targets)
+        act.anaphoric = True  # told once, as the outcome's event
 
 
 def _visits_and_hosts(events: list[EventMention], doc: Doc) -> list[EventMention]:
@@ -738,6 +866,14 @@ def _visits_and_hosts(events: list[EventMention], doc: Doc) -> list[EventMention
     return result
 
 
+def _helped(verb: Token) -> list[Token]:
+    """Who a help verb helps: its object, else the subject of its complement ("to help Iraq's
+    Kurdish forces defend themselves")."""
+    kids = children(verb)
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    return objects or [s for c in kids if c.dep_ in ("ccomp", "xcomp") for s in children(c) if s.dep_ == "nsubj"]
+
+
 def _protested(trigger: Token) -> list[Token]:
     """Who a protest is against, from its purpose clause or an against-phrase in its clause."""
     found = []
@@ -764,7 +900,10 @@ def _by_kind_of_actor(code: str, chemical: bool, source: ActorMention,
     if root in ("18", "19") and source_code.endswith("COP") and target is not None and _civilian(target):
         return "175", target
     if _civilian(source) and (root in ("18", "19") or code in ("171", "192")):
-        return ("144" if code in ("171", "192") else "145"), _own_country(source, "GOV")
+        # "stormed the Saudi embassy": an act against a foreign mission is against its government
+        foreign = (target is not None and (target.participant_code or "").endswith("GOV")
+                   and target.participant_code[:3] != source_code[:3])
+        return ("144" if code in ("171", "192") else "145"), target if foreign else _own_country(source, "GOV")
     return code, target
 
 
@@ -826,16 +965,74 @@ def _visiting_verb(prep: Token) -> Token | None:
     return next((c for c in children(prep) if c.dep_ == "pcomp" and c.lower_ == "visiting"), None)
 
 
+def _coordinate(verb: Token) -> Token:
+    """The verb a clause is coordinated with. A verb without a subject of its own that the parser
+    hangs on a copular complement ("denied that the troops were behind it and blamed the gangs")
+    goes with the verb governing that complement ("denied"): its subject and modality are that one's."""
+    head = verb.head
+    if (verb.dep_ == "conj" and verb.pos_ == "VERB" and head.dep_ == "ccomp" and lemma_lower(head) == "be"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in children(verb))):
+        return head.head
+    return verb
+
+
+def _obliges(verb: Token) -> bool:
+    """True when a complement clause of the verb says its subject must act ("told Singh that the
+    rebels must lay down their arms")."""
+    return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "must" for a in children(c))
+               for c in children(verb))
+
+
+def _own_time_clause(verb: Token) -> bool:
+    """True for an adverbial clause with its own subject and a time or cause marker ("accused the
+    US ... after a U.S. diplomat met student leaders"): an act of its own, not the content of the
+    speech act it qualifies."""
+    kids = children(verb)
+    return (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in kids)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in kids))
+
+
+def _passive_participle(verb: Token) -> bool:
+    """True for a past participle describing a noun with a by-agent ("a missile fired by the rebels")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and _child(verb, "agent") is not None
+
+
 def _is_condition(clause: Token) -> bool:
-    """True for "if/unless/until X ..." and the inverted "should X ..." clauses."""
-    return any((c.dep_ == "mark" and c.lower_ in CONDITIONS) or (c.dep_ == "aux" and c.lower_ == "should" and c.i < clause.i)
-               for c in children(clause))
+    """True for "if/unless/until X ..." and the inverted "should X ..." clauses ("should" before
+    the clause's subject; "X should leave" is no condition)."""
+    should = None
+    for c in children(clause):  # a plain loop: asked of every event
+        if c.i > clause.i:
+            break  # markers and auxiliaries come before the verb
+        lower = c.lower_
+        if lower in CONDITIONS and c.dep_ == "mark":
+            return True
+        if lower == "should" and c.dep_ == "aux":
+            should = c
+    return should is not None and any(s.i > should.i for s in _clause_subjects(clause))
+
+
+def _clause_subjects(clause: Token) -> list[Token]:
+    """The subjects of a clause; for a clause the parser read as a noun phrase ("should the DPRK
+    strike again": strike as a noun), the names qualifying its head."""
+    kids = children(clause)
+    subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and clause.pos_ in ("NOUN", "PROPN"):
+        subjects = [c for c in kids if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    return subjects
 
 
 def _same_kind(a: str, b: str) -> bool:
     """Two codes describe the same kind of act (same root, or both violent)."""
     violent = ("18", "19", "20")
     return a[:2] == b[:2] or (a[:2] in violent and b[:2] in violent)
+
+
+def _outcome_of(main: str, participle: str) -> bool:
+    """Whether a participle's act can be the outcome of the violent act it follows ("pounded the
+    town, killing 12"): generic force (x0) or the same root; an abduction ("taking 15 people
+    hostage", 181) or other specific act of another root is an act of its own."""
+    return _same_kind(main, participle) and (main[:2] == participle[:2] or participle[2:3] == "0")
 
 
 def _governing_trigger(trigger: Token, triggers: dict) -> "_Found | None":
@@ -920,9 +1117,13 @@ def _dedupe(events: list[EventMention], intents: dict[str, str] | None = None, d
 
 
 def _own_dates(doc: Doc, trigger: int) -> set[str]:
-    """The date words attached to a trigger ("on Thursday", "on Dec. 30"), outside nested clauses."""
+    """The date words attached to a trigger ("on Thursday", "on Dec. 30"), outside nested clauses;
+    a participle of outcome ("blew themselves up late Saturday, killing 11") has its act's."""
     words: set[str] = set()
-    for child in children(doc[trigger]):
+    token = doc[trigger]
+    if token.tag_ == "VBG" and token.dep_ in ("advcl", "conj") and token.head.i != token.i:
+        words = _own_dates(doc, token.head.i)
+    for child in children(token):
         if child.dep_ in ("prep", "npadvmod"):
             words |= {t.lower_ for t in subtree(child) if t.ent_type_ == "DATE" and t.dep_ not in ("relcl", "advcl")}
     return words
