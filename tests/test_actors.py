@@ -192,3 +192,61 @@ def test_codes_from_the_clause_and_the_group(actors, text, mention, code):
 )
 def test_codes_from_names_the_story_gives(actors, text, mention, code):
     assert actors(text).get(mention) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # equipment and sites stand for the force that uses or holds them (CAMEO: the armed forces)
+        ("Moldovan artillery shelled the border town before dawn.", "artillery", "MDAMIL"),
+        ("Chilean military aircraft flew over the disputed islands on Friday.", "military aircraft", "CHLMIL"),
+        ("Peruvian army helicopters landed near the mine.", "army helicopters", "PERMIL"),
+        ("Mauritanian troops shelled Malian positions near the frontier.", "positions", "MLIMIL"),
+        # ... unless a qualifier names another force: rebels' positions, militants' hideouts, police posts
+        ("Ugandan jets bombed rebel positions near Bunia in Congo.", "rebel positions", "CODREB"),
+        ("Nigerien troops raided suspected militant hideouts in Niger.", "suspected militant hideouts", "NERREB"),
+        # a diplomatic convoy is a mission: the owning government (CODING.md 4, target)
+        ("Unknown gunmen shot at a Canadian diplomatic convoy in Haiti.", "diplomatic convoy", "CANGOV"),
+        # a "defence force" is an army
+        ("The Botswana Defence Force held joint drills with Zambian troops.", "Defence Force", "BWAMIL"),
+        # a chamber of parliament is the government (no LEG sector)
+        ("Romania's upper house approved the budget on Monday.", "'s upper house", "ROUGOV"),
+    ],
+)
+def test_equipment_and_sites(actors, text, mention, code):
+    assert actors(text).get(mention) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a person's property is not an actor of its own; a site's place is not its owner
+        ("Bolivian jets struck the rebel leader's camp, destroying his helicopters.", "his helicopters"),
+        ("Tanzania fired missiles at two bases in Kenya housing foreign troops.", "bases"),
+    ],
+)
+def test_things_that_are_no_actors(actors, text, mention):
+    assert mention not in actors(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # "the X people" is the nation: the bare code (CODING.md 4: measures addressed to the nation)
+        ("The Pope sent his condolences to the Nepalese people.", "people", "NPL"),
+        # a number of people are civilians
+        ("Soldiers shot dead three Nepalese people in Nepal.", "people", "NPLCVL"),
+        # civilians displaced by fighting are refugees (REF)
+        ("Japan pledged aid for 20,000 people displaced by the floods and fighting in Chad.",
+         "people", "TCDREF"),
+    ],
+)
+def test_people_nation_and_displaced(actors, text, mention, code):
+    assert actors(text).get(mention) == code
+
+
+def test_two_countries_officials_are_two_sides(members):
+    text = ("Chile and Peru fought over the border for a week. The truce was signed by the two countries' "
+            "defence ministers in Lima.")
+    found = members(text)
+    assert any(codes == ["CHLGOV", "PERGOV"] for codes in found.values())

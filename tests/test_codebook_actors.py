@@ -80,6 +80,17 @@ def test_agents(vocab, phrase, sector, plural):
 
 
 @pytest.mark.parametrize(
+    ("phrase", "sector", "thing"),
+    [("artillery", "MIL", True), ("positions", "MIL", True), ("hideouts", "REB", True),
+     ("diplomatic convoy", "GOV", True), ("upper house", "GOV", False), ("troops", "MIL", False)],
+)
+def test_agent_things(vocab, phrase, sector, thing):
+    """Equipment and sites are marked: a qualifier's own sector names the force they belong to."""
+    agent = vocab.agents[phrase]
+    assert (agent.sector, agent.thing) == (sector, thing)
+
+
+@pytest.mark.parametrize(
     ("name", "on_date", "code"),
     [
         ("Barack Obama", "2015-11-27", "USAGOV"),
@@ -172,6 +183,7 @@ def _append(path: Path, line: str) -> int:
         ("agents.tsv", "troops\tMIL\tyes", "duplicate agent phrase"),
         ("agents.tsv", "Wizards\tCVL\tyes", "lowercase"),
         ("agents.tsv", "wizards\tCVL\tmaybe", "plural must be"),
+        ("agents.tsv", "wands\tMIL\tyes\tsometimes", "thing must be"),
         ("people.tsv", "Jane Doe\t-\tGBRGOV\t2015-13-01\t-", "bad date '2015-13-01'"),
         ("people.tsv", "Jane Doe\t-\tGBRGOV\t2016-01-01\t2015-01-01", "after end"),
         ("people.tsv", "Jane Doe\t-\tQQQGOV\t2016-01-01\t-", "unknown country 'QQQ'"),

@@ -22,6 +22,15 @@ def codes(result) -> set[tuple[str, str, str | None]]:
         # "his visiting counterpart": the meeting is the host's
         ("German Chancellor Olaf Scholz held talks with visiting French President Emmanuel Macron on Monday.",
          {("DEUGOV", "043", "FRAGOV")}),
+        # talks that were the purpose of a journey are held where the traveller went
+        ("The Indian prime minister flew into Kabul on Monday for talks with President Hamid Karzai.",
+         {("INDGOV", "042", "AFGGOV"), ("AFGGOV", "043", "INDGOV")}),
+        # a journey to an unnamed place to meet someone is a visit to that someone
+        ("The Turkish foreign minister arrived in the capital, toured a refugee camp and met the Iraqi prime minister.",
+         {("TURGOV", "042", "IRQGOV"), ("IRQGOV", "043", "TURGOV")}),
+        # a host's reception is also the guest's visit
+        ("Iraqi President Jalal Talabani was received by the Iranian president in Tehran on Sunday.",
+         {("IRNGOV", "043", "IRQGOV"), ("IRQGOV", "042", "IRNGOV")}),
     ],
 )
 def test_visits_and_hosts(code, text, expected):
@@ -262,7 +271,7 @@ def test_a_rejected_truce_is_no_truce(code):
          ("PAKREB", "1383", "PAKGOV")),
         # the bomber's kind decides an unconventional attack (1831); drones are 1952; an RPG is a small arm
         ("A Shebab suicide bomber attacked a Somali army checkpoint in Mogadishu on Monday.", ("SOMREB", "1831", "SOM")),
-        ("Turkish drones struck Kurdish militant positions in northern Iraq on Friday.", ("TURMIL", "1952", "IRQ")),
+        ("Turkish drones struck Kurdish militant positions in northern Iraq on Friday.", ("TURMIL", "1952", "IRQREB")),
         ("Nigerian troops fired rocket-propelled grenades at Boko Haram fighters.", ("NGAMIL", "193", "NGAREB")),
     ],
 )

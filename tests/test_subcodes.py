@@ -37,6 +37,17 @@ HEADER = "family\twords\tcode\talso\texample\n"
         ("China accused Canada of espionage.", "1125"),
         # intents (033, 035)
         ("Japan said it would send humanitarian aid to Haiti.", "0333"),
+        ("The Arab League urged Norway to broker a ceasefire between the two sides.", "028"),
+        ("The African Union urged Kenya and Somalia to resolve their border dispute through dialogue.", "027"),
+        ("The State Department urged the Thai junta to take steps toward political reform.", "024"),
+        # investigations (09): by the content, and police or prosecutors investigate crimes
+        ("A UN commission said it was investigating reports of ethnic killings by the Sudanese army.", "092"),
+        ("The ICC opened an investigation into Russian forces over alleged war crimes in Ukraine.", "094"),
+        ("French prosecutors opened an investigation into the Russian hackers.", "091"),
+        # unconventional violence (18): how the bomb was delivered
+        ("A Taliban suicide bomber rammed a car into an Afghan army checkpoint in Kandahar.", "1831"),
+        ("A Taliban attacker rammed a truck packed with explosives into an Afghan police station in Kandahar.", "1832"),
+        ("Two Hamas bombers blew themselves up at a market in Jerusalem, killing ten Israelis.", "1831"),
         # meetings (04)
         ("Indian Prime Minister Narendra Modi met Russian President Vladimir Putin for a fresh round of negotiations.", "046"),
         # rejections (12) and protests (14)
@@ -51,6 +62,8 @@ HEADER = "family\twords\tcode\talso\texample\n"
         ("Russian troops attacked the Ukrainian city of Kharkiv with artillery.", "194"),
         ("Syrian troops fired on the town of Daraa with tanks.", "194"),
         ("Israeli soldiers stormed the Palestinian village with rifles.", "193"),
+        # "in" names the means of a violent act too ("killed ... in a gunbattle")
+        ("Colombian soldiers killed three FARC rebels in a gunbattle near the Venezuelan border.", "193"),
     ],
 )
 def test_sentence_takes_the_sub_code(code, text, expected):

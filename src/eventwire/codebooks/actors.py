@@ -33,7 +33,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,}")
 
 COUNTRY_COLUMNS = ("iso3", "name", "aliases", "demonyms", "capital", "lat", "lon")
 ACTOR_COLUMNS = ("name", "aliases", "code", "kind")  # optional: context
-AGENT_COLUMNS = ("phrase", "sector", "plural")
+AGENT_COLUMNS = ("phrase", "sector", "plural")  # optional: thing
 PEOPLE_COLUMNS = ("name", "aliases", "code", "start", "end")
 
 
@@ -69,6 +69,7 @@ class Agent:
     phrase: str
     sector: str
     plural: bool
+    thing: bool = False  # equipment or a site ("artillery", "positions"): a qualifier's own sector wins
 
 
 @dataclass(frozen=True)
@@ -281,7 +282,10 @@ def _read_agents(vocab: ActorVocabulary, path: Path) -> None:
         plural = row["plural"].lower()
         if plural not in ("yes", "no"):
             raise row.error(f"plural must be yes or no, not {row['plural']!r}")
-        vocab.agents[phrase] = Agent(phrase=phrase, sector=sector, plural=plural == "yes")
+        thing = row.get("thing", "no").lower()
+        if thing not in ("yes", "no"):
+            raise row.error(f"thing must be yes, no or empty, not {row['thing']!r}")
+        vocab.agents[phrase] = Agent(phrase=phrase, sector=sector, plural=plural == "yes", thing=thing == "yes")
 
 
 def _read_people(vocab: ActorVocabulary, path: Path) -> None:

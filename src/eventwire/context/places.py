@@ -92,10 +92,22 @@ def _resolvable_parts(ent: Span, gaz: Gazetteer, columns: _Columns | None = None
             if offset > part_start and punct[offset - 1]:
                 continue
             piece = text[idx[offset]:stop]
-            if not gaz.is_demonym(piece) and gaz.best(piece) is not None:
-                spans.append(Span(doc, offset, part_end, label=ent.label_))
-                break
+            if gaz.is_demonym(piece):
+                continue
+            entry = gaz.best(piece)
+            if entry is None or (offset > part_start and _only_old_name(entry, piece, text, idx[part_start:offset])):
+                continue
+            spans.append(Span(doc, offset, part_end, label=ent.label_))
+            break
     return spans
+
+
+def _only_old_name(entry: GazetteerEntry, piece: str, text: str, dropped: list[int]) -> bool:
+    """True when the tail of a longer proper name is a city's other name only: "Stockton Creek"
+    is a creek, not the Texan city GeoNames also calls "Creek". Dropping lower-case words
+    ("central Kiev") is fine."""
+    proper = any(text[i:i + 1].isupper() for i in dropped)
+    return proper and entry.kind in ("city", "capital") and fold_name(entry.name) != fold_name(piece)
 
 
 _POS = get_string_id("POS")

@@ -3,9 +3,12 @@
 A mention belongs to an event when the parse attaches it to the event's trigger: walking up from
 the mention, relative clauses and prepositions are passed through ("the downing of a plane on
 Oct. 31 that killed all 224 people aboard over Egypt's Sinai Peninsula") until the trigger is
-reached; another clause or another event's trigger stops the walk. Failing that, the statement
-that embeds the event lends its date ("Putin said on Thursday that ..."), then the nearest
-mention in the sentence, then the article's dateline and publication date.
+reached; another clause or another event's trigger stops the walk. A date inside a relative
+clause that is no event tells that clause's time ("Lukashenko, who has ruled since 1994"), and a
+date naming a thing names it ("the June 17 ceasefire"). Failing that, an act told inside an
+earlier scene ("During the call ...") takes that scene's date, the statement that embeds the
+event lends its date ("Putin said on Thursday that ..."), then the nearest mention in the
+sentence, then the article's dateline and publication date.
 
 The tests on the parse read plain int columns (heads, string hashes of DEP/POS/LOWER/LEMMA)
 rather than Token objects: every ``doc[i]`` and ``Span.root`` makes Python objects, and these
@@ -18,12 +21,14 @@ import datetime as dt
 from functools import lru_cache
 from typing import Sequence
 
+import numpy
 import spacy.symbols
+from spacy.attrs import DEP, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from eventwire.nlp.annotations import (ActorMention, DateMention, EventMention, PlaceMention, column, heads,
-                                       sentence_of, span_root, word_hashes)
+                                       sentence_of, sentences, span_root, word_hashes)
 
 CLAUSE_DEPS = {"ccomp", "advcl", "ROOT", "parataxis", "conj", "xcomp"}
 CLAUSE_DEP_IDS = word_hashes(CLAUSE_DEPS)
@@ -55,11 +60,22 @@ POBJ, DOBJ, NPADVMOD, OF = (get_string_id(s) for s in ("pobj", "dobj", "npadvmod
 NOUN = spacy.symbols.NOUN
 LOCATIVE_LINK_IDS = word_hashes({"appos", "compound", "poss", "nmod", "amod"})  # _is_locative walks up these
 SAID_THERE_DEP_IDS = word_hashes({"pobj", "prep", "compound", "appos", "advcl", "pcomp", "acl"})
+SUBJECTLESS_DEPS = {"advcl", "xcomp", "pcomp", "prep", "conj"}  # a participle's subject is up these
+AUDIENCE_DEP_IDS = word_hashes({"dobj", "dative"})  # whom a speaker told or addressed
+AUDIENCE_LEMMA_HASHES = word_hashes({"tell", "address", "brief"})
 AT_DURING_HASHES = word_hashes({"at", "during"})
 ACTOR_DEP_IDS = word_hashes({"nsubj", "nsubjpass", "dobj", "poss", "dative", "appos", "conj"})
 ACTOR_PREP_HASHES = word_hashes({"with", "by", "against", "from", "between", "of"})
+QUALIFIER_DEP_IDS = word_hashes({"nmod", "compound", "amod", "poss"})
 NOT_SITE_DEP_IDS = word_hashes({"nsubj", "nsubjpass", "dobj", "dative", "poss"})
 DAYS_APART_DEP_IDS = word_hashes({"advcl", "conj"})
+RELCL = get_string_id("relcl")
+# A date that modifies a noun names that thing ("the June 17 ceasefire"), not when an act happened.
+NAMING_DEP_IDS = word_hashes({"compound", "nmod", "amod"})
+# "During the call", "in the same call", "at the meeting": an act told inside an earlier scene.
+SCENE_PREP_IDS, SCENE_DET_IDS = word_hashes({"during", "in", "at"}), word_hashes({"the", "that", "this"})
+HERE, DET_ID, PREP_ID, ADVMOD_ID = (get_string_id(s) for s in ("here", "det", "prep", "advmod"))
+NEXT = get_string_id("next")
 
 
 def has_place(cameo: str) -> bool:
@@ -184,17 +200,22 @@ def event_date(doc: Doc, event: EventMention, dates: Sequence[DateMention], trig
     ``published`` is the Doc's ``ew_published``, read here unless the caller has it at hand."""
     if published is _UNREAD:
         published = doc._.ew_published
-    dates = _not_after(doc, dates, published)
+    dates = _of_events(doc, _not_after(doc, dates, published), triggers, event.trigger)
     own = attached(doc, dates, event, triggers)
     if own:
         return own[0].value
-    shift = _days_apart(doc, event.trigger)
-    if shift is not None:
+    scene = _scene_date(doc, event.trigger, dates)
+    if scene is not None:
+        return scene
+    apart = _days_apart(doc, event.trigger)
+    if apart is not None:
         # "raised its alert on Wednesday, a day after the North fired": a day before Wednesday
-        head = parse_columns(doc)[0][event.trigger]
+        shift, head = apart
         anchor = _first_under(doc, dates, head, triggers)
-        if anchor is not None and len(anchor.value) == 10:
-            return (dt.date.fromisoformat(anchor.value) + dt.timedelta(days=shift)).isoformat()
+        # "The attack came a day after ...": an undated clause tells of the scene told just before
+        value = anchor.value if anchor is not None else _earlier_date(doc, event.trigger, dates)
+        if value is not None and len(value) == 10:
+            return (dt.date.fromisoformat(value) + dt.timedelta(days=shift)).isoformat()
     for head in _clause_chain(doc, event.trigger)[1:]:
         date = _first_under(doc, dates, head, triggers)
         if date is not None:
@@ -211,9 +232,96 @@ def _not_after(doc: Doc, dates: Sequence[DateMention], published: str | None) ->
     (the same for every event of the Doc)."""
     cached = doc.user_data.get("ew_dates_not_after")
     if cached is None or cached[0] is not dates or cached[1] != published:
-        kept = [d for d in dates if not (published and d.value[: len(published)] > published[: len(d.value)])]
+        lowers = parse_columns(doc)[3]
+        # "will travel to Colombo next week": "next ..." is after publication even when its month is not
+        kept = [d for d in dates if not (published and d.value[: len(published)] > published[: len(d.value)])
+                and lowers[d.start] != NEXT]
         cached = doc.user_data["ew_dates_not_after"] = (dates, published, kept)
     return cached[2]
+
+
+def _of_events(doc: Doc, dates: list[DateMention], triggers: set[int], trigger: int) -> list[DateMention]:
+    """The dates that may tell when the act of ``trigger`` happened: not those that name a thing
+    or tell the time of a relative clause the act is not in (see ``_other_time``)."""
+    cached = doc.user_data.get("ew_dates_of_events")
+    if cached is None or cached[0] is not dates or cached[1] != triggers:
+        times = [(d, _other_time(doc, d, triggers)) for d in dates]
+        cached = doc.user_data["ew_dates_of_events"] = (dates, frozenset(triggers), times)
+    times = cached[2]
+    if all(other is None for _, other in times):
+        return dates  # the usual Doc: every date may be an event's
+    chain = _clause_chain(doc, trigger)
+    return [d for d, other in times if other is None or (other >= 0 and other in chain)]
+
+
+def _other_time(doc: Doc, date: DateMention, triggers: set[int]) -> int | None:
+    """What else a date may tell the time of: -1 for a noun it names ("respect the June 17
+    ceasefire"), the verb of a relative clause that is no event and describes no event ("a
+    ceasefire which began on Dec. 15", "Lukashenko, who has ruled since 1994"), else None."""
+    head_of, dep, pos = parse_columns(doc)[:3]
+    root, path = _walk(doc, date.start, date.end)
+    if dep[root] in NAMING_DEP_IDS and pos[head_of[root]] == NOUN and head_of[root] not in triggers:
+        return -1
+    for n, head in enumerate(path):
+        if head in triggers:
+            return None
+        if dep[head] == RELCL and pos[head] in VERB_POS:
+            return None if _on_trigger(path[n + 1:], dep, triggers) else head
+    return None
+
+
+def _on_trigger(path: Sequence[int], dep: list[int], triggers: set[int]) -> bool:
+    """True when a walk reaches a trigger through nouns and prepositions only: a relative clause
+    on the event ("the talks on the dam, which opened in Kinshasa on Sunday") tells its time."""
+    for head in path:
+        if head in triggers:
+            return True
+        if dep[head] not in PASS_THROUGH_DEP_IDS:
+            return False
+    return False
+
+
+def _scene_date(doc: Doc, trigger: int, dates: Sequence[DateMention]) -> str | None:
+    """The date of the scene an act is told inside: "During the call Merkel accused Putin", "In the
+    same call, Rajapaksa rejected": a definite event noun with no date of its own refers back to
+    the last dated sentence before (up to two sentences back)."""
+    if _anchors(doc)[0].isdisjoint(_clause_chain(doc, trigger)[:3]):
+        return None
+    return _earlier_date(doc, trigger, dates)
+
+
+def _earlier_date(doc: Doc, trigger: int, dates: Sequence[DateMention]) -> str | None:
+    """The first day-precise date of the last dated sentence of the two before the trigger's."""
+    number = sentences(doc)[1]
+    here = number[trigger]
+    before = [d for d in dates if here - 2 <= number[d.start] < here and len(d.value) == 10]
+    if not before:
+        return None
+    last = number[before[-1].start]
+    return next(d for d in before if number[d.start] == last).value
+
+
+def _anchors(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
+    """(the clause heads told inside a definite event noun, "during the visit"; the heads "here"
+    hangs on), found once per Doc with array tests rather than a walk over the tokens."""
+    cached = doc.user_data.get("ew_scene_anchors")
+    if cached is None:
+        head_of, dep, pos, lower, lemma = parse_columns(doc)
+        array = doc.to_array([DEP, LOWER])
+        dets = numpy.flatnonzero(array[:, 0] == DET_ID).tolist()  # a det's head is a noun: few qualify
+        nouns = [head_of[i] for i in dets if lower[i] in SCENE_DET_IDS]
+        scene = frozenset(head_of[head_of[n]] for n in nouns
+                          if dep[n] == POBJ and pos[n] == NOUN and dep[head_of[n]] == PREP_ID
+                          and lower[head_of[n]] in SCENE_PREP_IDS and _is_event_noun(doc, lemma[n]))
+        here = frozenset(head_of[i] for i in numpy.flatnonzero(array[:, 1] == HERE).tolist() if dep[i] == ADVMOD_ID)
+        cached = doc.user_data["ew_scene_anchors"] = (scene, here)
+    return cached
+
+
+def said_here(doc: Doc, trigger: int) -> bool:
+    """True when the text says an act happened "here": the dateline's place ("signed a
+    declaration here on Sunday")."""
+    return trigger in _anchors(doc)[1]
 
 
 def _with_country(doc: Doc, places: Sequence[PlaceMention]) -> list[PlaceMention]:
@@ -224,19 +332,27 @@ def _with_country(doc: Doc, places: Sequence[PlaceMention]) -> list[PlaceMention
     return cached[1]
 
 
-def _days_apart(doc: Doc, i: int) -> int | None:
-    """Days from the governing clause's date to this clause's, for "a day after X did" (-1),
-    "two days before" (+2), "hours after" (0); None when the clause says no such thing."""
+def _days_apart(doc: Doc, i: int) -> tuple[int, int] | None:
+    """(days, head) from the governing clause's date to this clause's, for "a day after X did"
+    (-1), "two days before" (+2), "hours after" (0), with the governing clause's head; None when
+    the clause says no such thing. A conjunct shares its first conjunct's "a day after" ("came a
+    day after the Islamists crossed the lake and raided a village")."""
     if parse_columns(doc)[1][i] not in DAYS_APART_DEP_IDS:  # only an adverbial clause or a conjunct
         return None
-    trigger = doc[i]
-    mark = next((c.lower_ for c in trigger.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
-    unit = next((c for c in trigger.children if c.dep_ == "npadvmod" and c.lemma_.lower() in UNIT_DAYS), None)
+    clause = doc[i]
+    if clause.dep_ == "conj" and clause.head.dep_ == "advcl" and not any(c.dep_ == "mark" for c in clause.children):
+        clause = clause.head
+    head = clause.head
+    mark = next((c.lower_ for c in clause.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    # "came hours after protesters stormed": the unit may hang on the governing verb
+    units = [c for c in clause.children if c.dep_ == "npadvmod"] + [
+        c for c in head.children if c.dep_ == "npadvmod" and c.i < clause.i and clause.dep_ == "advcl"]
+    unit = next((c for c in units if c.lemma_.lower() in UNIT_DAYS), None)
     if mark is None or unit is None:
         return None
     count = next((NUMBER_WORDS.get(c.lower_) for c in unit.children if c.dep_ in ("det", "nummod")), 1)
     days = UNIT_DAYS[unit.lemma_.lower()] * (count or 1)
-    return -days if mark == "after" else days
+    return (-days if mark == "after" else days), head.i
 
 
 def event_place(doc: Doc, event: EventMention, places: Sequence[PlaceMention], triggers: set[int]) -> PlaceMention | None:
@@ -349,8 +465,9 @@ def speaking_places(doc: Doc, places: Sequence[PlaceMention], index: Sequence) -
         if not _is_speech(doc, lemma[verb]) or not _said_there(doc, place, verb):
             continue
         verb = doc[verb]
-        clause = verb.head if verb.dep_ == "advcl" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
-        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        clause = _subject_clause(verb)
+        # "Boutros-Ghali, speaking in Geneva, condemned": the speaker is the noun the phrase qualifies
+        subject = verb.head if verb.dep_ == "acl" else next((c for c in clause.children if c.dep_ == "nsubj"), None)
         speaker = index[subject.i] if subject is not None else None
         if speaker is None and subject is not None and subject.pos_ == "PROPN":
             # "Wang told ...": the bare surname of a person named in full before
@@ -360,6 +477,19 @@ def speaking_places(doc: Doc, places: Sequence[PlaceMention], index: Sequence) -
         if keys:
             found.append((keys, sentence_of(doc, verb.i).start, place))
     return found
+
+
+def _subject_clause(verb: Token) -> Token:
+    """The clause whose subject a verb shares: itself when it has one, else up through the
+    clauses a subjectless participle hangs on ("accused Egypt of trying to monopolise the waters,
+    speaking to reporters in Addis Ababa")."""
+    clause = verb
+    for _ in range(6):
+        if (any(c.dep_ == "nsubj" for c in clause.children) or clause.dep_ not in SUBJECTLESS_DEPS
+                or clause.head is clause):
+            break
+        clause = clause.head
+    return clause if any(c.dep_ == "nsubj" for c in clause.children) else verb
 
 
 def speaker_keys(mention: ActorMention | None) -> set[str]:
@@ -377,11 +507,14 @@ def _said_there(doc: Doc, place: PlaceMention, trigger: int) -> bool:
     token = root_of(doc, place.start, place.end)
     for _ in range(8):
         head = head_of[token]
-        if head == token or dep[token] not in SAID_THERE_DEP_IDS:
+        # "told reporters in Beijing", "told a rally in Lusaka": the audience is where it was said
+        audience = dep[token] in AUDIENCE_DEP_IDS and lemma[head] in AUDIENCE_LEMMA_HASHES
+        if head == token or (dep[token] not in SAID_THERE_DEP_IDS and not audience):
             return False  # not through the statement's object ("denied any role in the attack in ...")
         if pos[token] in VERB_POS and dep[token] in CLAUSE_DEP_IDS and not _is_speech(doc, lemma[token]):
             return False  # not through what is asked for ("urged them to return to talks in Geneva")
-        if pos[token] == NOUN and _is_event_noun(doc, lemma[token]) and lowers[head] not in AT_DURING_HASHES:
+        if (not audience and pos[token] == NOUN and _is_event_noun(doc, lemma[token])
+                and lowers[head] not in AT_DURING_HASHES):
             return False  # another event's place ("denied any role in the bombing in ..."), not "at a rally in"
         if head == trigger:
             return True
@@ -459,4 +592,6 @@ def _is_actor_span(doc: Doc, place: PlaceMention) -> bool:
     """True when a country name stands as an actor (subject or object), not as a place."""
     head_of, dep, _, lowers = parse_columns(doc)[:4]
     root = root_of(doc, place.start, place.end)
+    if dep[root] in QUALIFIER_DEP_IDS and dep[head_of[root]] in ACTOR_DEP_IDS:
+        return True  # "U.S. military aircraft carried out", "Syria's army shelled": the actor's country
     return dep[root] in ACTOR_DEP_IDS or (dep[root] == POBJ and lowers[head_of[root]] in ACTOR_PREP_HASHES)

@@ -26,9 +26,13 @@ MAX_TOKENS = 80  # the clause looked at is cut to this many tokens (keeps the lo
 # Unconventional violence (18) is read the same way: "a suicide bomber rammed ..." (1831).
 FORCE_ROOT = "19"
 WEAPON_ROOTS = frozenset({FORCE_ROOT, "18"})
-PROTEST_ROOT = "14"  # a protest's demand is often an adverbial clause ("rallied, demanding ...")
-LAUNCH_VERBS = frozenset({"fire", "launch", "drop", "use", "deploy", "unleash", "employ", "lob", "send"})
-INSTRUMENT_PREPS = frozenset({"with", "by", "from", "using"})
+PROTEST_ROOT = "14"
+# Police, prosecutors and courts investigate crimes: their investigation is 091 unless its words
+# name war crimes or military action (CAMEO manual 091: "criminal (theft, killing, etc) cases").
+CRIMINAL_INVESTIGATORS = frozenset({"COP", "JUD"})
+INVESTIGATION_CODES = frozenset({"090", "092"})  # a protest's demand is often an adverbial clause ("rallied, demanding ...")
+LAUNCH_VERBS = frozenset({"fire", "launch", "drop", "use", "deploy", "unleash", "employ", "lob", "send", "ram"})
+INSTRUMENT_PREPS = frozenset({"with", "by", "from", "using", "in"})  # "killed in a gunbattle"
 WEAPON_DEPS = frozenset({"compound", "amod", "nmod", "nsubj", "nsubjpass", "agent", "poss"})
 # Children of a clause that start another act and so do not say what this one is about.
 OTHER_CLAUSE_DEPS = frozenset({"conj", "cc", "parataxis", "advcl", "punct", "nsubj", "nsubjpass",
@@ -223,7 +227,16 @@ def refine_code(cameo: str, trigger: Token, source: ActorMention | None, target:
     key = (trigger.i, cameo)
     if key not in memo:
         memo[key] = _refine(cameo, trigger, table, rules)
-    return memo[key]
+    return _by_investigator(memo[key], source)
+
+
+def _by_investigator(code: str, source: ActorMention | None) -> str:
+    """An investigation by police, prosecutors or a court is a criminal one (091)."""
+    if code in INVESTIGATION_CODES and source is not None:
+        sector = (source.participant_code or "")[3:6]
+        if sector in CRIMINAL_INVESTIGATORS:
+            return "091"
+    return code
 
 
 def _refine(cameo: str, trigger: Token, table: SubcodeTable, rules: tuple[_Rule, ...]) -> str:

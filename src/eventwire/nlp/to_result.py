@@ -16,7 +16,8 @@ from eventwire.context.gazetteer import load_gazetteer
 from eventwire.model import ActorRef, Article, ArticleResult, Count, Entity, Event, Place, Quote
 from eventwire.nlp.annotations import ActorMention, EventMention, PlaceMention, sentences, span_text, word_hashes
 from eventwire.nlp.attach import (PLACELESS_CODES, UNPLACED_ROOTS, at_unnamed_site, event_date, event_fatalities,
-                                   event_place, has_place, parse_columns, root_of, speaker_keys, speaking_places)
+                                   event_place, has_place, parse_columns, root_of, said_here, speaker_keys,
+                                   speaking_places)
 from eventwire.nlp.components.actors import mention_index
 
 TAKEN_PLACE_ROOTS = {"17", "18", "19", "20"}  # acts on a place happen at that place
@@ -89,13 +90,15 @@ def _events(doc: Doc, article: Article, notes: _Annotations, index: list[ActorMe
         placed = has_place(mention.cameo)
         place = event_place(doc, mention, places, triggers)
         location = Place(place.name, place.country, place.lat, place.lon) if place else None
+        if dateline is not None and said_here(doc, mention.trigger):
+            location = dateline  # "signed a declaration here on Sunday": the dateline's place
         unnamed_site = location is None and placed and at_unnamed_site(doc, mention, triggers, places)
         if location is None and placed and not unnamed_site:
             location = _dateline_for(dateline, mention)
-        elif location is None and mention.cameo[:3] in HOME_CODES and dateline is not None:
-            # "Russia expelled 10 Estonian diplomats" datelined Moscow: done at home
-            source = (mention.source.participant_code or "")[:3] if mention.source else ""
-            location = dateline if source == dateline.country else None
+        elif location is None and mention.cameo[:3] in HOME_CODES:
+            # "Russia expelled 10 Estonian diplomats" datelined Moscow, "summoned the Saudi charge
+            # d'affaires in Tehran": done at home, in a place of the source's country
+            location = _home_place(mention, places, sentence, dateline)
         target = mention.target
         if (target is not None and target.code is None and target.place_country and mention.cameo[:2] in TAKEN_PLACE_ROOTS
                 and (location is None or location.country != target.place_country)):
@@ -148,6 +151,19 @@ def _country_place(target: ActorMention | None) -> Place | None:
 
     country = load_actors().countries.get(code[:3])
     return Place(country.name, country.iso3, country.lat, country.lon) if country else None
+
+
+def _home_place(mention: EventMention, places: list[PlaceMention], sentence: Span,
+                dateline: Place | None) -> Place | None:
+    """Where a summons or an expulsion was done: a place of the source's country named in its
+    sentence (not an actor's own name), else the dateline when it is in that country."""
+    source = (mention.source.participant_code or "")[:3] if mention.source else ""
+    actors = [m for m in (mention.source, mention.target) if m is not None]
+    for place in places:
+        if (sentence.start <= place.start < sentence.end and place.country == source
+                and not any(m.start <= place.start < m.end for m in actors)):
+            return Place(place.name, place.country, place.lat, place.lon)
+    return dateline if dateline is not None and source == dateline.country else None
 
 
 def _where_said(spoken: list[tuple[set[str], int, PlaceMention]], mention: EventMention, start: int, starts: list[int]) -> Place | None:

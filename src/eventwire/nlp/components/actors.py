@@ -40,6 +40,8 @@ LED_GROUPS = {"coalition", "alliance", "force"}
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "MNG"}
 # Sectors that make an ethnic community's own forces or leadership that country's rebels.
 COMMUNITY_ARMED_SECTORS = {"MIL", "GOV", "REB"}
+DISPLACED_LEMMAS = {"displace", "uproot"}  # civilians so qualified are refugees (REF)
+NATION_NOUNS = {"people"}  # "the Haitian people": the nation itself
 _UNKNOWN = object()
 MEMO_SIZE = 50_000  # entries kept by the per-resolver memos of name lookups before they start over
 
@@ -204,6 +206,33 @@ class ActorResolver:
                 return agent.sector, 1
         return None, 0
 
+    def _user_sector(self, parse: _Parse, chain: list[int], size: int) -> str | None:
+        """The sector of the force a piece of equipment or a site belongs to, when a qualifier
+        names it ("rebel positions" REB, "police helicopters" COP); None for other phrases."""
+        tail = chain[-size:]
+        agents = self.vocab.agents
+        agent = (agents.get(" ".join(parse.lower_(t) for t in tail))
+                 or agents.get(" ".join(parse.lemma_lower(t) for t in tail)))
+        if agent is None or not agent.thing:
+            return None
+        for token in reversed(chain[:-size]):
+            found, _ = self._sector(parse, [token])
+            if found is not None and not self._is_thing(parse, token):
+                return found
+        return None
+
+    def _qualified_thing(self, parse: _Parse, head: int) -> bool:
+        """Whether words before an equipment or site noun name the force it belongs to, as a
+        phrase ("military base") or a qualifier with a sector ("rebel positions")."""
+        chain = sorted(set(_modifiers_at(parse, head) + [head]))
+        sector, size = self._sector(parse, chain)
+        return sector is not None and (size > 1 or self._user_sector(parse, chain, size) is not None)
+
+    def _is_thing(self, parse: _Parse, token: int) -> bool:
+        """Whether a word is itself an equipment or site noun ("helicopter gunships")."""
+        agent = self.vocab.agents.get(parse.lower_(token)) or self.vocab.agents.get(parse.lemma_lower(token))
+        return agent is not None and agent.thing
+
     def describe(self, head: Token) -> tuple[str | None, str | None]:
         """(country, sector) from a noun and the words that qualify it."""
         return self._describe(head.doc, head.i)
@@ -236,7 +265,9 @@ class ActorResolver:
                         and not any(parse.lower[c] == ids.led for c in children(t))), None)
             if led is not None:
                 return led[:3], "MIL"  # "coalition warplanes", "Coalition spokesman X"
-        sector, _ = self._sector(parse, chain)
+        sector, size = self._sector(parse, chain)
+        if sector is not None:
+            sector = self._user_sector(parse, chain, size) or sector
         if sector is None:
             for token in chain:
                 found, _ = self._sector(parse, [token])
@@ -651,6 +682,10 @@ class ActorResolver:
         parse = _parse(doc)
         ids = parse.ids
         own, _ = self._sector(parse, [i])
+        if own is None:
+            # a phrase only as a whole is a sector ("a diplomatic convoy", "the upper house")
+            phrase = sorted(t for t in parse.lefts(i) if parse.dep[t] in ids.modifier_deps) + [i]
+            own, _ = self._sector(parse, phrase)
         if own is None and parse.dep[i] != ids.appos:
             # The sector word only modifies another noun ("military plane"): not an actor.
             return None
@@ -658,12 +693,23 @@ class ActorResolver:
         if sector is None:
             return None
         lefts = parse.lefts(i)
+        if sector == "CVL" and any(parse.lemma_lower(t) in DISPLACED_LEMMAS for t in parse.children(i)
+                                   if parse.dep[t] in ids.displaced_deps):
+            sector = "REF"  # "people displaced by the fighting", "displaced families" (CODING.md 4: REF)
+        if self._is_thing(parse, i) and (
+                any(parse.dep[t] == ids.poss and parse.lower_(t) in PERSON_PRONOUNS for t in lefts)
+                or (country is None and not self._qualified_thing(parse, i))):
+            # "his helicopters" are a person's property; "two bases in Iraq" say where, not whose
+            return None
         group = self._owner_group(parse, lefts, named) or _group_of(parse, i, named)
         left = min([i] + [t for t in lefts if parse.dep[t] in ids.modifier_or_det])
         while left < i and (parse.lower[left] in ids.drop_words or named[left] is not None):
             left += 1
         text = parse.span_text(left, i + 1)
         lemma = parse.strings[parse.lemma[i]]
+        if sector == "CVL" and country is not None and group is None and _names_nation(parse, i):
+            # "condolences to the Haitian people": the nation, the bare code (CODING.md 4, target)
+            return ActorMention(left, i + 1, text, country, "AGENT", f"agent:{country}:nation")
         if group is not None and sector == "CVL" and group.code[:3] not in ("IGO", "NGO", "IMG"):
             # "Houthi supporters", "Hamas families": civilians of the group's country
             code = _join(group.code[:3], sector)
@@ -678,6 +724,9 @@ class ActorResolver:
                 return ActorMention(left, i + 1, text, armed.code, "AGENT", armed.entity)
         if country is None and any(parse.dep[t] == ids.poss and parse.lemma_lower(t) in ("country", "nation")
                                    for t in lefts):
+            if any(parse.lower[c] in ids.both_two for t in lefts for c in parse.lefts(t)):
+                # "the two countries' foreign ministers": a group of two sides (see add_groups)
+                return ActorMention(left, i + 1, parse.span_text(left, i + 1), None, "AGENT", None)
             country = fallback_country  # "the country's leaders": the story's country
         if country is None and not _has_determiner_of_other(parse, i):
             # "refugees in Bangladesh say soldiers torched their villages in northern Rakhine state":
@@ -1211,6 +1260,16 @@ def _without_brackets(text: str) -> str:
     return text.split("(")[0].strip()
 
 
+def _names_nation(parse: _Parse, head: int) -> bool:
+    """Whether a people noun stands for a whole nation: "the" and a demonym, no number, no
+    relative or participle clause ("the Syrian people", not "the people who fled")."""
+    if parse.lemma_lower(head) not in NATION_NOUNS and parse.lower_(head) not in NATION_NOUNS:
+        return False
+    kids = parse.children(head)
+    return (any(parse.lower[t] == parse.ids.the for t in kids if t < head)
+            and not any(parse.dep[t] in parse.ids.nation_blockers for t in kids))
+
+
 def _has_determiner_of_other(parse: _Parse, head: int) -> bool:
     """True for "major countries' leaders"-like phrases whose owner is some other noun."""
     return any(parse.dep[t] == parse.ids.poss and parse.pos[t] == parse.ids.NOUN for t in parse.lefts(head))
@@ -1242,6 +1301,8 @@ class _Ids:
         self.two = add("two")
         self.place_labels = {add("GPE"), add("NORP")}
         self.relcl = add("relcl")
+        self.displaced_deps = {add(d) for d in ("amod", "acl", "relcl")}
+        self.nation_blockers = {add(d) for d in ("nummod", "acl", "relcl", "prep", "quantmod")}
         self.nested_clauses = {add(d) for d in ("ccomp", "xcomp", "advcl", "relcl")}
 
 

@@ -50,6 +50,7 @@ FACILITY_WORDS = {"hotel", "complex", "mall", "market", "hospital", "school", "m
 # Texts that speak for whoever adopts, issues or sends them ("adopted a resolution demanding ...")
 DOCUMENT_WORDS = {"resolution", "statement", "declaration", "communique", "letter", "decree", "motion", "note"}
 VISIT_WORDS = {"visit", "arrive", "travel", "fly", "tour", "trip"}  # one meeting, told as a visit, a hosting or talks
+TRAVEL_VERBS = {"arrive", "travel", "fly", "come", "cross"}  # "flew into Monrovia for talks with ..."
 CHEMICAL_WORDS = {"chlorine", "sarin", "mustard", "vx", "phosgene", "novichok"}
 CHEMICAL_PAIRS = {"chemical", "nerve", "toxic", "poison"}, {"weapon", "agent", "gas", "munition", "arm"}
 CHEMICAL_CUES = CHEMICAL_WORDS | CHEMICAL_PAIRS[0]  # one of these must be in the clause
@@ -434,7 +435,7 @@ class EventExtractor:
                            and not any((s.participant_code or "")[:3] in side for s in f.sources)]
                 if hostile:
                     nearest = min(hostile, key=lambda f: abs(f.trigger.i - event.trigger.i))
-                    event.targets = list(nearest.sources)
+                    event.targets = [_state_behind(s) for s in nearest.sources]
             if "answers" in event.flags and event.targets == [None] and event.sources:
                 # "troops returned fire": at whoever last attacked their side
                 side = {(s.participant_code or "")[:3] for s in event.sources}
@@ -856,6 +857,8 @@ def _visits_and_hosts(events: list[EventMention], doc: Doc) -> list[EventMention
             continue
         place = _place_in_clause(doc[event.trigger])
         host = place.code[:3] if place is not None and place.code else visited.get(source)
+        if host is None:
+            host = _host_of_journey(doc[event.trigger], target)
         if host == target:
             result[-1] = replace(event, cameo="042")
             if not any(e.cameo in ("040", "043") and e.source.participant_code[:3] == target
@@ -863,7 +866,37 @@ def _visits_and_hosts(events: list[EventMention], doc: Doc) -> list[EventMention
                 result.append(replace(event, source=event.target, target=event.source, cameo="043"))
         elif host == source:
             result[-1] = replace(event, cameo="043")
-    return result
+    return result + _guests_visits(events, result, doc)
+
+
+def _host_of_journey(meeting: Token, target: str) -> str | None:
+    """Where a meeting told with its source's journey is held: "flew into Monrovia for talks with
+    Taylor", "arrived in X to meet Y", "flew into the capital and met the president" (a journey to
+    an unnamed place to meet someone is a visit to that someone: TARGET)."""
+    head = meeting.head
+    if meeting.dep_ == "pobj" and head.lower_ == "for":  # "flew into Monrovia for talks"
+        head = head.head
+    elif meeting.dep_ == "conj":  # "flew into the capital, toured the ruins and met ..."
+        while lemma_lower(head) not in TRAVEL_VERBS and head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+    elif meeting.dep_ not in ("advcl", "xcomp"):  # "arrived in Kabul to meet ..."
+        return None
+    if head.i == meeting.i or lemma_lower(head) not in TRAVEL_VERBS:
+        return None
+    place = _place_in_clause(head)
+    return place.code[:3] if place is not None and place.code else target
+
+
+def _guests_visits(found: list[EventMention], coded: list[EventMention], doc: Doc) -> list[EventMention]:
+    """A host's reception told as such (a 043 verb: "was received by Sharif", "greeted X") is also
+    the guest's visit (042), unless the guest's side of the meeting is coded already. Meetings with
+    "his visiting counterpart" stay the host's alone (the visit is told elsewhere, if at all)."""
+    met = {(e.source.participant_code[:3], e.target.participant_code[:3]) for e in coded
+           if e.target is not None and e.target.participant_code and e.cameo in MEETING_CODES}
+    return [replace(e, source=e.target, target=e.source, cameo="042") for e in found
+            if e.cameo == "043" and e.target is not None and e.target.participant_code
+            and (e.target.participant_code[:3], e.source.participant_code[:3]) not in met
+            and not _is_visiting(doc, e.target)]
 
 
 def _helped(verb: Token) -> list[Token]:
@@ -940,6 +973,13 @@ def _chemical(trigger: Token) -> bool:
 def _civilian(actor: ActorMention) -> bool:
     """Unarmed people: crowds, protesters, students, workers, activists."""
     return (actor.participant_code or "").endswith(("CVL", "OPP", "EDU", "LAB"))
+
+
+def _state_behind(actor: ActorMention) -> ActorMention:
+    """Readiness is against the hostile state, not the unit that fired: a state force stands for
+    its country; armed groups and international actors stand for themselves."""
+    code = actor.participant_code or ""
+    return actor if _armed_group(actor) or code[:3] in ("IGO", "NGO", "IMG") else _own_country(actor)
 
 
 def _armed_group(actor: ActorMention) -> bool:
