@@ -250,3 +250,34 @@ def test_two_countries_officials_are_two_sides(members):
             "defence ministers in Lima.")
     found = members(text)
     assert any(codes == ["CHLGOV", "PERGOV"] for codes in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # an object pronoun never means the subject of its own clause (binding): "them" = the marchers
+        ("Hundreds of students marched through Nairobi on Monday and police beat them with clubs.",
+         "them", "KENEDU"),
+        # "200 of them" is still the object of the detaining troops' clause
+        ("Soldiers stormed a convent in Lima, beating nuns and arresting 12 of them.", "them", "PERCVL"),
+    ],
+)
+def test_object_pronoun_is_not_its_clause_subject(actors, text, mention, code):
+    assert actors(text).get(mention) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # a force or envoy a country sends belongs to it, not to the place it goes to
+        ("Peru said it would send a deputy foreign minister to Quito.", "deputy foreign minister", "PERGOV"),
+        ("Chile closed its embassy in Lima and ordered thousands of troops to the border.", "troops", "CHLMIL"),
+    ],
+)
+def test_dispatched_force_belongs_to_sender(actors, text, mention, code):
+    assert actors(text).get(mention) == code
+
+
+def test_clergy_are_civilians(actors):
+    # CODING.md 4 has no religious sector: monks and nuns acting as such are civilians
+    assert actors("Police in Colombo detained 40 monks on Sunday.").get("monks") == "LKACVL"

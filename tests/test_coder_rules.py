@@ -314,3 +314,41 @@ def test_both_sides_are_the_state_and_its_rebels_and_never_the_speaker(code):
                   "Ruto urged both countries to show restraint.", published="2020-06-03")
     appealed = {t for s, c, t in codes(border) if c.startswith("02")}
     assert appealed == {"ETH", "ERI"}, codes(border)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # rejecting a criticism is a denial (CODING.md 3: 016), aimed at whoever criticised
+        ("The Greek foreign minister rejected the Turkish criticism on Monday.", ("GRCGOV", "016", "TUR")),
+        # pelting or throwing stones at someone is a violent protest (CAMEO 145)
+        ("Angry students pelted the French embassy in Ankara with eggs.", ("TUREDU", "145", "FRAGOV")),
+        ("Protesters threw rocks at the Israeli police in Hebron.", ("PSECVL", "145", "ISRCOP")),
+        # the aid inside an amount phrase picks the row, and its kind the sub-code (1622)
+        ("Canada said it was suspending $20 million in military aid to Uganda.", ("CAN", "1622", "UGA")),
+        # extending a curfew or an emergency imposes it again; the measure is on the nation
+        ("The Peruvian army extended a curfew in Lima on Tuesday.", ("PERMIL", "1723", "PER")),
+        ("The Thai government extended the state of emergency in the south.", ("THAGOV", "1724", "THA")),
+        # sealing a border restricts movement (CAMEO 191)
+        ("Greece sealed its border with Turkey on Monday.", ("GRC", "191", "TUR")),
+        # ordering troops to a border mobilises them (CAMEO 154)
+        ("The Russian president ordered 5,000 troops to the Ukrainian border.", ("RUSGOV", "154", "UKR")),
+        # shutting one's embassy in a country reduces relations with it (161)
+        ("The Peruvian president shut his country's embassy in Quito.", ("PERGOV", "161", "ECU")),
+        # a joint programme launched by two states is economic cooperation, both ways (061)
+        ("Chile and Bolivia launched a joint programme to expand the lithium industry.", ("BOL", "061", "CHL")),
+        # barring a mission's staff from leaving is an administrative sanction (172)
+        ("Moscow barred the Estonian consular staff from leaving the city.", ("RUS", "172", "EST")),
+        # an appeal to spare goods from an embargo is an appeal to ease it (0254)
+        ("UNICEF appealed to Greece and Turkey to exempt food and fuel from the embargo.", ("IGOUNO", "0254", "TUR")),
+    ],
+)
+def test_material_measures_and_their_objects(code, text, expected):
+    assert expected in codes(code(text, published="2020-06-03"))
+
+
+def test_aid_named_by_a_cutting_verb_is_not_aid_and_ordered_departures_are_not_deployments(code):
+    suspended = codes(code("Canada said it was suspending $20 million in military aid to Uganda.", published="2020-06-03"))
+    assert not any(c.startswith("07") for s, c, t in suspended), suspended
+    left = codes(code("The junta ordered French special forces to leave the country.", published="2020-06-03"))
+    assert not any(c == "154" for s, c, t in left), left

@@ -36,6 +36,8 @@ FLAGS = frozenset({
     "answers",           # "returned fire": the target is whoever last attacked the source's side
     "obliges",           # an act only when its complement says someone "must" act ("said the rebels
                          # must surrender": a demand of the complement's subject)
+    "moves_object",      # the act is moving the object somewhere ("ordered troops to the border"):
+                         # not coded when the object is told to do something ("ordered troops to leave")
 })
 
 _WORD = r"[a-z][a-z'.]*(?:-[a-z'.]+)*"

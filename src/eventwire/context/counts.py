@@ -248,7 +248,7 @@ def _refers_back(head: Token, counted: Token) -> bool:
 def _attach(doc: Doc, start: int, end: int, number: int, words: CountWords) -> CountMention | None:
     head = _phrase_head(doc, start, end)
     counted = _counted(head)
-    if _refers_back(head, counted):
+    if _refers_back(head, counted) or _breakdown(doc, start) or _capacity(doc, start, counted):
         return None
     is_people = counted.i == head.i or any(_is_people(noun, words) for noun in {counted, _first_conjunct(counted)})
     found = (_from_governor(counted, words, is_people)
@@ -261,6 +261,19 @@ def _attach(doc: Doc, start: int, end: int, number: int, words: CountWords) -> C
     first, last = min(tokens), max(tokens) + 1
     evidence = doc_text(doc)[doc[first].idx:doc[last - 1].idx + len(doc[last - 1])]  # doc[first:last].text
     return CountMention(kind, number, first, last, anchor.i, evidence)
+
+
+def _breakdown(doc: Doc, start: int) -> bool:
+    """True for a part listed after a count with "among them/whom" ("killed 45 people, among them
+    three women"): a breakdown of the count before it, not a count of its own."""
+    return start >= 2 and doc[start - 2].lower_ == "among" and doc[start - 1].lower_ in ("them", "whom")
+
+
+def _capacity(doc: Doc, start: int, counted: Token) -> bool:
+    """True for what something is meant to hold ("a camp for up to 5,000 displaced people"): a
+    capacity, not a count of people."""
+    return (doc[start].lower_ == "up" and start + 1 < len(doc) and doc[start + 1].lower_ == "to"
+            and counted.dep_ == "pobj" and counted.head.lower_ == "for")
 
 
 def _first_conjunct(noun: Token) -> Token:
@@ -296,7 +309,9 @@ def _from_governor(counted: Token, words: CountWords, is_people: bool) -> tuple[
             return None
         return entry.kind, governor
 
-    if dep in ("dobj", "nsubjpass", "oprd"):
+    if dep in ("dobj", "nsubjpass", "oprd") or (dep == "conj" and governor.pos_ == "VERB"):
+        # A conjunct hung on the verb is a second object the parser misplaced: "killed 500 in
+        # the north and about 40 in the south", "held the mayor and 12 councillors".
         found = verb("object")
         if found:
             return found

@@ -36,6 +36,9 @@ SPEECH_VERBS = frozenset({
 # Of those, the ones whose clause complement is reported speech ("X said that ...").
 REPORTING_VERBS = SPEECH_VERBS - {"express", "ask", "demand", "urge"}
 REPORTING_HASHES = word_hashes(REPORTING_VERBS | {"according"})  # as LEMMA/LOWER column values
+# Verbs that put words into their subject's mouth when a quotation hangs from them
+# ('A denounced the move as "..."', 'B called it "..."').
+CHARACTERISING_VERBS = frozenset({"denounce", "condemn", "describe", "brand", "label", "call", "hail", "dismiss"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp")  # verbs that take the subject of their head
 SENTENCE_END = frozenset({".", "!", "?"})
@@ -210,6 +213,8 @@ def _attribution(doc: Doc, segment: _Segment, text: str, token_at: "_TokenAt",
                 verb = _speech_verb(after)
             if verb is not None and open_i is not None and _continues_before(verb, open_i):
                 verb = None  # 'called it "a crime" and declared mourning': not an attribution
+    if verb is not None and open_i is not None and _inside_sentence(doc, open_i):
+        verb = _inner_speech_verb(doc, open_i, close_i, verb) or verb
     if verb is None and open_i is not None:
         verb = _speech_verb(_before(doc, open_i), introduces=True)
     if verb is not None:
@@ -222,6 +227,24 @@ def _attribution(doc: Doc, segment: _Segment, text: str, token_at: "_TokenAt",
         if governor is not None:
             return _speaker(governor, chunk_of), governor.i
     return None, None
+
+
+def _inner_speech_verb(doc: Doc, open_i: int, close_i: int | None, outer: Token) -> Token | None:
+    """The speech verb with its own subject that a quotation inside a sentence hangs from, below a
+    trailing attribution OUTER: 'A denounced it as "...", radio said' quotes A, not the radio."""
+    inside = range(open_i, (close_i if close_i is not None else len(doc)) + 1)
+    token, found = doc[open_i + 1] if open_i + 1 < len(doc) else None, None
+    for _ in range(50):
+        if token is None or token.i == outer.i:
+            return found
+        if (found is None and token.i < open_i and token.i not in inside and token.pos_ == "VERB"
+                and token.lemma_.lower() in SPEECH_VERBS | CHARACTERISING_VERBS
+                and any(child.dep_ in SUBJECT_DEPS for child in token.children)):
+            found = token
+        if token.head.i == token.i:
+            return None  # OUTER is not above the quotation: it attributes something else
+        token = token.head
+    return None
 
 
 def _continued(text: str, mention: QuoteMention, previous: QuoteMention | None) -> QuoteMention:
@@ -332,8 +355,8 @@ def _inside_sentence(doc: Doc, open_i: int) -> bool:
 
 def _governing_verb(doc: Doc, open_i: int, close_i: int | None) -> Token | None:
     """The verb outside the quote that the quoted phrase hangs from, if it has a subject: the
-    nearest speech verb above it ('Sharon said Arafat was "responsible ..."' is Sharon's),
-    else the nearest verb."""
+    nearest speech or characterising verb above it ('Sharon said Arafat was "responsible ..."'
+    is Sharon's, 'A denounced it as "..." ..., radio said' is A's), else the nearest verb."""
     inside = range(open_i, (close_i if close_i is not None else len(doc)) + 1)
     token = doc[open_i + 1] if open_i + 1 < len(doc) else None
     nearest = None
@@ -341,7 +364,10 @@ def _governing_verb(doc: Doc, open_i: int, close_i: int | None) -> Token | None:
     while token is not None and seen < 50:
         if token.i not in inside and token.pos_ in ("VERB", "AUX"):
             has_subject = any(child.dep_ in SUBJECT_DEPS for child in token.children)
-            if token.lemma_.lower() in SPEECH_VERBS and (has_subject or token.dep_ in SHARED_SUBJECT_DEPS):
+            lemma = token.lemma_.lower()
+            # a characterising verb counts with its own subject only: a shared one may be misparsed
+            if ((lemma in SPEECH_VERBS and (has_subject or token.dep_ in SHARED_SUBJECT_DEPS))
+                    or (lemma in CHARACTERISING_VERBS and has_subject)):
                 return token
             if has_subject:
                 nearest = nearest or token

@@ -76,6 +76,7 @@ NAMING_DEP_IDS = word_hashes({"compound", "nmod", "amod"})
 SCENE_PREP_IDS, SCENE_DET_IDS = word_hashes({"during", "in", "at"}), word_hashes({"the", "that", "this"})
 HERE, DET_ID, PREP_ID, ADVMOD_ID = (get_string_id(s) for s in ("here", "det", "prep", "advmod"))
 NEXT = get_string_id("next")
+HOURS, LATER, EARLIER = (get_string_id(s) for s in ("hours", "later", "earlier"))
 
 
 def has_place(cameo: str) -> bool:
@@ -203,7 +204,7 @@ def event_date(doc: Doc, event: EventMention, dates: Sequence[DateMention], trig
     dates = _of_events(doc, _not_after(doc, dates, published), triggers, event.trigger)
     own = attached(doc, dates, event, triggers)
     if own:
-        return own[0].value
+        return _value(doc, own[0], event.trigger, dates)
     scene = _scene_date(doc, event.trigger, dates)
     if scene is not None:
         return scene
@@ -219,11 +220,11 @@ def event_date(doc: Doc, event: EventMention, dates: Sequence[DateMention], trig
     for head in _clause_chain(doc, event.trigger)[1:]:
         date = _first_under(doc, dates, head, triggers)
         if date is not None:
-            return date.value
+            return _value(doc, date, event.trigger, dates)
     sentence = sentence_of(doc, event.trigger)
     inside = [d for d in _by_governor(doc, dates, triggers).get(None, ()) if sentence.start <= d.start < sentence.end]
     if inside and not event.nominal:
-        return min(inside, key=lambda d: abs(d.start - event.trigger)).value
+        return _value(doc, min(inside, key=lambda d: abs(d.start - event.trigger)), event.trigger, dates)
     return published
 
 
@@ -288,6 +289,21 @@ def _scene_date(doc: Doc, trigger: int, dates: Sequence[DateMention]) -> str | N
     if _anchors(doc)[0].isdisjoint(_clause_chain(doc, trigger)[:3]):
         return None
     return _earlier_date(doc, trigger, dates)
+
+
+def _value(doc: Doc, date: DateMention, trigger: int, dates: Sequence[DateMention]) -> str:
+    """The value of an event's DATE; "hours later/earlier" takes the scene told just before."""
+    if _story_relative(doc, date):
+        return _earlier_date(doc, trigger, dates) or date.value
+    return date.value
+
+
+def _story_relative(doc: Doc, date: DateMention) -> bool:
+    """True for "hours later" / "hours earlier": hours from the scene told just before (a dated
+    sentence before it), not from publication ("X struck on Friday. Y followed hours later")."""
+    lowers = parse_columns(doc)[3]
+    words = lowers[date.start:date.end]
+    return HOURS in words and (LATER in words or EARLIER in words)
 
 
 def _earlier_date(doc: Doc, trigger: int, dates: Sequence[DateMention]) -> str | None:

@@ -289,8 +289,8 @@ def _quotes(doc: Doc, notes: _Annotations, index: list[ActorMention | None]) -> 
             # The mention at the head of the speaker phrase ("Putin" in "Russian President Vladimir Putin").
             speaker = index[quote.speaker.root.i] or next(
                 (index[t.i] for t in quote.speaker if index[t.i] is not None), None)
-            if speaker is None:
-                speaker = _named_in_full(quote.speaker, canonical)
+            if speaker is None or _bare_name(by_name.get(speaker.entity, speaker)):
+                speaker = _named_in_full(quote.speaker, canonical) or speaker
         name = actor = None
         if speaker is not None:
             named = by_name.get(speaker.entity, speaker)
@@ -304,8 +304,14 @@ def _quotes(doc: Doc, notes: _Annotations, index: list[ActorMention | None]) -> 
 def _named_in_full(span: Span, canonical: list[ActorMention]) -> ActorMention | None:
     """The one person named in full whose name holds the speaker's bare name ("Hong" for "Hong Lei")."""
     names = {t.text for t in span if t.pos_ == "PROPN"}
-    found = {m.entity: m for m in canonical if m.kind == "PERSON" and names & set(m.text.split())}
+    found = {m.entity: m for m in canonical
+             if m.kind == "PERSON" and not _bare_name(m) and names & set(m.text.split())}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _bare_name(mention: ActorMention) -> bool:
+    """True for a person named by one word only ("Geng" after "Geng Shuang" was left unlinked)."""
+    return mention.kind == "PERSON" and " " not in mention.text.strip()
 
 
 def _canonical_mentions(mentions: list[ActorMention]) -> list[ActorMention]:

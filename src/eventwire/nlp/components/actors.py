@@ -35,6 +35,8 @@ GROUP_NOUNS = {"side": None, "country": None, "nation": None, "neighbour": None,
 PERSON_GROUP_NOUNS = {"leader", "president"}
 INSURGENT_SECTORS = {"REB", "OPP"}  # a country's side against its own state in "both sides"
 GROUP_ANAPHORS = {"group", "movement", "militia", "organisation", "organization", "faction", "alliance", "network"}
+# Verbs whose object force or envoy belongs to their subject ("Japan will send a deputy minister").
+DISPATCH_LEMMAS = {"send", "dispatch", "deploy", "order", "mobilize", "mobilise", "rush", "move", "station"}
 # Nouns that "X-led" makes a country's armed coalition ("the Saudi-led coalition" = SAUMIL).
 LED_GROUPS = {"coalition", "alliance", "force"}
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "MNG"}
@@ -411,6 +413,7 @@ class ActorResolver:
         mentions = self.add_groups(doc, mentions, taken)
         mentions = self.link_titles(doc, mentions)
         mentions = self.resolve_pronouns(doc, mentions)
+        mentions = self.dispatched_agents(doc, mentions)
         doc._.ew_actors = mentions
         return doc
 
@@ -962,14 +965,9 @@ class ActorResolver:
             if lower in PERSON_PRONOUNS:
                 antecedent = last_person
                 if token.dep_ in ("dobj", "pobj", "dative") and antecedent is not None:
-                    verb = token.head.head if token.dep_ == "pobj" else token.head
-                    subject = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
-                    while subject is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-                        verb = verb.head  # "spoke to Mubarak and urged him": the subject of "spoke"
-                        subject = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
                     # the subject may be a pronoun resolved just before ("said he had spoken to
                     # Mubarak and urged him": "him" is not who "he" is)
-                    subject_mention = (by_token[subject.i] or said_by.get(subject.i)) if subject is not None else None
+                    subject_mention = _object_subject(token, by_token, said_by)
                     if subject_mention is not None and subject_mention.entity == antecedent.entity:
                         others = [p for p in persons if p.entity != antecedent.entity]
                         antecedent = others[-1] if others else None
@@ -979,6 +977,11 @@ class ActorResolver:
                 antecedent = last_group
                 if antecedent is not None and _modified_by_own_clause(parse, i, antecedent):
                     antecedent = previous_group  # "the villages they seized": not the villages
+                elif antecedent is not None and token.dep_ in ("dobj", "pobj", "dative"):
+                    # "police charged them": an object pronoun never means its own clause's subject
+                    subject_mention = _object_subject(token, by_token, said_by)
+                    if subject_mention is not None and subject_mention.entity == antecedent.entity:
+                        antecedent = previous_group
             elif lower in GROUP_PRONOUNS:
                 antecedent = self.quote_speaker(token, quotes, by_token)
             if antecedent is None or not antecedent.participant_code:
@@ -999,6 +1002,34 @@ class ActorResolver:
                 by_token = _index(doc, resolved)
         resolved.sort(key=lambda m: m.start)
         return resolved
+
+    def dispatched_agents(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """An unqualified force or envoy a country sends, deploys or orders somewhere is its own:
+        "Ecuador ordered thousands of soldiers to the border" = ECUMIL, not the border's country."""
+        parse = _parse(doc)
+        ids = parse.ids
+        by_token: list[ActorMention | None] | None = None
+        result = mentions
+        for n, mention in enumerate(mentions):
+            if mention.kind != "AGENT" or not mention.code or mention.members or len(mention.code) != 6 \
+                    or not mention.entity or not mention.entity.startswith("agent:"):
+                continue
+            head = doc[mention.end - 1]
+            obj = _dispatched_object(head)
+            if obj is None or self._describe(doc, head.i)[0] is not None \
+                    or any(parse.dep[t] == ids.poss for t in parse.lefts(head.i)):
+                continue
+            if by_token is None:
+                by_token = _index(doc, mentions)
+            sender = _object_subject(obj, by_token, {})
+            code = sender.participant_code if sender is not None else None
+            if not code or code[:3] in ("IGO", "NGO", "IMG") or code[:3] == mention.code[:3]:
+                continue
+            new = _join(code[:3], mention.code[3:6])
+            if result is mentions:
+                result = list(mentions)
+            result[n] = replace(mention, code=new, entity=f"agent:{new}:{head.lemma_}")
+        return result
 
     @staticmethod
     def quote_speaker(token: Token, quotes: Iterable, by_token: list) -> ActorMention | None:
@@ -1213,6 +1244,33 @@ def _other_side(a: str, b: str) -> bool:
         return True
     rebel = {a[3:6] in INSURGENT_SECTORS, b[3:6] in INSURGENT_SECTORS}
     return rebel == {True, False} and len(a) >= 6 and len(b) >= 6
+
+
+def _object_subject(token: Token, by_token: list[ActorMention | None],
+                    said_by: dict[int, ActorMention]) -> ActorMention | None:
+    """The actor subject of the clause an object word is in ("urged him", "detained 200 of them"),
+    through conjoined and adverbial verbs ("spoke to X and urged him": the subject of "spoke")."""
+    verb = token.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head  # "to him", "200 of them"
+    subject = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
+    while subject is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
+    return (by_token[subject.i] or said_by.get(subject.i)) if subject is not None else None
+
+
+def _dispatched_object(head: Token) -> Token | None:
+    """The object of a sending verb a noun heads or counts ("sent troops", "ordered thousands of
+    soldiers"), or None."""
+    token = head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
+        token = token.head.head  # "thousands of soldiers", "two battalions of troops"
+    if token.dep_ != "dobj" or token.head.lemma_.lower() not in DISPATCH_LEMMAS:
+        return None
+    return token
 
 
 def _subject_tokens(token: Token) -> set[int]:

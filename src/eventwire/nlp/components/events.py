@@ -75,6 +75,7 @@ class _Found:
     source_tokens: tuple = ()  # for verbs: the subject (or by-agent) the sources were read from
     anaphoric: bool = False  # a restatement ("the attack") of an earlier event: used, not coded
     referents: tuple = ()  # for a claimed "both attacks": the earlier, unattributed attacks meant
+    objects: frozenset = frozenset()  # for verbs: the object lemmas the matched lexicon row names
 
 
 class EventExtractor:
@@ -155,13 +156,14 @@ class EventExtractor:
         pattern = self.lexicon.match_verb(lemma, particle, lemma_lower(obj) if obj else None)
         if pattern is None and particle is not None:
             pattern = self.lexicon.match_verb(lemma, None, lemma_lower(obj) if obj else None)
-        if pattern is None and obj is not None:
-            # "send 30 million dollars in aid": the thing sent is inside the amount phrase.
+        if (pattern is None or not pattern.objects) and obj is not None:
+            # "send 30 million dollars in aid", "suspended $3 million in military aid": the thing
+            # is inside the amount phrase, and a row for it beats the verb's object-less row.
             inner = next((_child(c, "pobj") for c in [*children(obj), *kids]
                           if c.dep_ == "prep" and c.lower_ in ("in", "of")), None)
             if inner is not None and (obj.pos_ == "NUM" or lemma_lower(obj) in AMOUNT_WORDS):
-                pattern = self.lexicon.match_verb(lemma, particle, lemma_lower(inner))
-                obj = inner if pattern is not None else obj
+                pattern = self.lexicon.match_verb(lemma, particle, lemma_lower(inner)) or pattern
+                obj = inner if pattern is not None and pattern.objects else obj
         if pattern is None and obj is not None and (lemma_lower(obj) in AMOUNT_WORDS or obj.ent_type_ == "MONEY"):
             pattern = self.lexicon.match_verb(lemma, particle, "money")  # "provide 10 million dollars"
         recipient = None
@@ -191,6 +193,8 @@ class EventExtractor:
                     break
         if pattern is None or ("obliges" in pattern.flags and not _obliges(verb)):
             return None
+        if "moves_object" in pattern.flags and any(c.dep_ == "xcomp" for c in kids):
+            return None  # "ordered the troops to withdraw": the ordered act is the complement's
         if passive:
             by = next((c for c in kids if c.dep_ == "agent"), None)
             source_tokens = [_child(by, "pobj")] if by is not None else []
@@ -204,7 +208,7 @@ class EventExtractor:
             source_tokens = [self.subject_of(verb.head.head)]
             sources = self.resolve_all(source_tokens, actors)
         target_tokens = self.target_tokens(verb, pattern.target, obj if pattern.objects and not via_prep else None,
-                                           passive)
+                                           passive, pattern.flags)
         if recipient is not None:
             target_tokens = [recipient]
         if not target_tokens and "intent_governor" in pattern.flags:
@@ -239,7 +243,7 @@ class EventExtractor:
                     targets = self.resolve_all(_helped(clause), actors, national=True)
         return _Found(verb, sources, targets or [None], pattern.cameo, pattern.flags, nominal=False,
                       target_tokens=tuple(t for t in target_tokens if t is not None),
-                      source_tokens=tuple(t for t in source_tokens if t is not None))
+                      source_tokens=tuple(t for t in source_tokens if t is not None), objects=pattern.objects)
 
     def object_predicate(self, verb: Token, lemma: str, particle: str | None, obj: Token,
                          pattern: VerbPattern | None) -> tuple:
@@ -325,10 +329,14 @@ class EventExtractor:
             current = current.head
         return None
 
-    def target_tokens(self, trigger: Token, spec: tuple[str, ...], obj: Token | None, passive: bool) -> list[Token]:
+    def target_tokens(self, trigger: Token, spec: tuple[str, ...], obj: Token | None, passive: bool,
+                      flags: frozenset[str] = frozenset()) -> list[Token]:
         """Tokens heading the target, as the lexicon row's target spec says."""
         tokens: list[Token] = []
         anchors = [trigger] + ([obj] if obj is not None else [])
+        if obj is None and "joint" in flags and trigger.pos_ in ("VERB", "AUX"):
+            # "discussed the crisis with Ankara": the partner's with-phrase may hang on the object
+            anchors += [c for c in children(trigger) if c.dep_ == "dobj"]
         for part in spec:
             if part == "dobj" and obj is None:
                 found = direct_object(trigger, passive) if trigger.pos_ in ("VERB", "AUX") else _child(trigger, "dobj")
@@ -545,6 +553,8 @@ class EventExtractor:
     def inherit_nominal_sources(self, found: list[_Found], actors: list) -> None:
         """A cooperative nominal event without its own agent takes the subject of its verb
         ("Hollande kicked off ... with talks with Cameron")."""
+        # objects that a verb row of another root names: "suspended $3 million in aid" is no aid
+        verb_rows = {f.trigger.i: (f.objects, f.cameo[:2]) for f in found if not f.nominal}
         for event in found:
             if not event.nominal or event.sources or event.cameo[:2] not in COOPERATIVE_ROOTS | {"04"}:
                 continue
@@ -559,6 +569,9 @@ class EventExtractor:
                 head = head.head
             if head.pos_ in ("VERB", "AUX") and lemma_lower(head) in MEDIATING_VERBS:
                 continue  # "Qatar mediated talks between the two sides": Qatar is not a side
+            objects, root = verb_rows.get(head.i, ((), ""))
+            if lemma_lower(event.trigger) in objects and root != event.cameo[:2]:
+                continue  # "suspended $3 million in aid": the verb's act is on the aid, not an aid act
             if head.pos_ in ("VERB", "AUX"):
                 event.sources = self.resolve_all([self.subject_of(head)], actors)
                 if event.targets == [None]:
