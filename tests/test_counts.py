@@ -82,6 +82,17 @@ def nlp():
         ("No one was hurt, police said.", []),
         ("Forty gunmen killed a soldier.", []),
         ("The 2015 attacks in Paris shocked 65 million French citizens.", []),
+        # "among them N" breaks down the count before it: not a count of its own
+        ("Rebels killed 30 villagers, among them eight children, near the river.",
+         [("killed", 30, "killed")]),
+        # a capacity is no count; "up to N" fled is
+        ("The army will build shelters for up to 5,000 displaced people near the border.", []),
+        ("Up to 5,000 people have fled the fighting.", [("displaced", 5000, "fled")]),
+        # a second number or group the parser hung on the verb is still its object
+        ("The cyclone killed more than 3,000 people in Burma and about 400 in Bangladesh, officials said.",
+         [("killed", 3000, "killed"), ("killed", 400, "killed")]),
+        ("Police were holding the mayor and 12 members of the town council on Monday.",
+         [("arrested", 12, "holding")]),
     ],
 )
 def test_find_counts(nlp, text, expected):

@@ -61,6 +61,14 @@ def test_undated_a_day_after_counts_back_from_the_scene_told_before(code, gap, d
     assert event.date == date
 
 
+def test_hours_later_counts_from_the_scene_told_before(code):
+    # "hours later" follows the dated act of the sentence before, not the publication date
+    text = ("Peru expelled Bolivia's ambassador on Friday. "
+            "Bolivia responded hours later, ordering the Peruvian ambassador in La Paz to leave.")
+    result = code(text, published="2016-03-14")
+    assert [e.date for e in result.events if (e.source.code or "").startswith("BOL") and e.cameo_root == "16"] == ["2016-03-11"]
+
+
 def test_conjoined_act_shares_a_day_after(code):
     text = ("Rebels shelled the town of Kidal on Saturday. The shelling came a day after the rebels "
             "crossed the river and raided the Malian village of Tessit.")

@@ -234,6 +234,18 @@ def test_seed_indirect_quotes(seed_doc, starts, speaker):
          "They gave them an hour", "Vian Dakhil"),
         ('"We will not negotiate with this militia," Burhan said, "until it is dissolved and disarmed."',
          "until it is dissolved", "Burhan"),
+        # a quotation hung on a characterising verb is its subject's, not the trailing source's
+        ('Governor Amina Sule denounced the curfew as "a punishment for the whole of our province" '
+         'and her deputy resigned on Monday, local radio said.',
+         "a punishment for the whole", "Amina Sule"),
+        # ... but one sharing the subject of a clause under "said" leaves the quotation to the speaker
+        ('Prime Minister Tomas Varga met his Czech counterpart on Monday.\nVarga said Slovakia would '
+         'never forget the help and described the alliance as "stronger than steel and older than our states".',
+         "stronger than steel and older", "Tomas Varga"),
+        # a bare surname the actor stage left as a person of its own: the one named in full with it
+        ('Peruvian Interior Minister Carlos Ibarra on Monday accused Bolivia of harbouring smugglers.\n'
+         '"Our border police will not tolerate this any longer," Ibarra told reporters.',
+         "Our border police will not", "Carlos Ibarra"),
     ],
 )
 def test_coded_quote_speaker_is_named(code, text, starts, speaker):
