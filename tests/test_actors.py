@@ -281,3 +281,14 @@ def test_dispatched_force_belongs_to_sender(actors, text, mention, code):
 def test_clergy_are_civilians(actors):
     # CODING.md 4 has no religious sector: monks and nuns acting as such are civilians
     assert actors("Police in Colombo detained 40 monks on Sunday.").get("monks") == "LKACVL"
+
+
+@pytest.mark.parametrize("text, mention, code", [
+    # A military rank is a title (CAMEO MIL); with no country stated, the story's country.
+    ("Gabon's army seized the radio station. Colonel Jean Obame said the constitution was suspended.",
+     "Jean Obame", "GABMIL"),
+    ("Mali's junta closed the border. Mali is ruled by Major Oumar Traore, and his government expelled the envoy.",
+     "his government", "MLIGOV"),
+])
+def test_rank_without_country_takes_story_country(actors, text, mention, code):
+    assert actors(text)[mention] == code
