@@ -352,3 +352,35 @@ def test_aid_named_by_a_cutting_verb_is_not_aid_and_ordered_departures_are_not_d
     assert not any(c.startswith("07") for s, c, t in suspended), suspended
     left = codes(code("The junta ordered French special forces to leave the country.", published="2020-06-03"))
     assert not any(c == "154" for s, c, t in left), left
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an appeal that names no addressee is aimed at the country the story is about (bare code)
+        ("Soldiers arrested twelve Laotian opposition activists in Vientiane on Tuesday. "
+         "Sweden called for the release of all political prisoners.", ("SWE", "02", "LAO")),
+        # so is an aid pledge told without a recipient
+        ("Floods destroyed thousands of homes in Mali last week, and Malian police detained thirty opposition activists "
+         "in Bamako on Sunday. Canada pledged 10 million dollars in aid on Monday.", ("CAN", "03", "MLI")),
+        # a mediation whose sides are not named is in the story's country
+        ("Togolese soldiers arrested three opposition leaders in Lome on Friday. Ghana brokered a truce on Sunday.",
+         ("GHA", "04", "TGO")),
+    ],
+)
+def test_untargeted_foreign_act_is_aimed_at_the_story_country(code, text, expected):
+    pairs = {(s[:3], c[:2], t[:3] if t else None) for s, c, t in codes(code(text, published="2019-06-04"))}
+    assert expected in pairs, pairs
+
+
+def test_coordinated_verb_names_the_partner_of_an_untargeted_offer(code):
+    result = code("Rebels seized two towns in northern Chad on Friday. "
+                  "The French foreign minister met the Chadian president on Saturday and offered help.",
+                  published="2019-06-04")
+    assert any(s == "FRAGOV" and c.startswith("03") and t == "TCDGOV" for s, c, t in codes(result) if t), codes(result)
+
+
+def test_third_party_call_in_a_war_between_two_states_names_no_target(code):
+    result = code("Indian jets struck targets in Pakistan on Tuesday, and Pakistani troops shelled Indian posts "
+                  "in Kashmir. Norway called for restraint.", published="2019-06-04")
+    assert not any(s.startswith("NOR") for s, c, t in codes(result)), codes(result)

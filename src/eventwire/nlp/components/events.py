@@ -33,6 +33,9 @@ VIOLENT_ROOTS = {"18", "19", "20"}
 # Codes kept without a target (force displays, weapons tests, WMD use): elsewhere a missing target
 # means the coder did not find who was acted upon, and the event is left out.
 NO_TARGET_CODES = ("150", "204")  # code prefixes
+# codes (prefixes) whose unstated target is the country the story is about (see _story_targets);
+# measured on the gold sets: meetings, recalls, generic intents (030) and de-escalation add only errors
+STORY_TARGET_CODES = ("016", "02", "033", "045", "07", "10")
 INTENT_AS_AID = {"15"}  # "would send troops to help X": an intended deployment is offered aid (033x)
 # Objects that make a violent verb figurative ("fight terrorism", "combat the common evil")
 ABSTRACT_TARGETS = {"terrorism", "evil", "extremism", "crime", "corruption", "violence", "insurgency", "poverty",
@@ -119,6 +122,7 @@ class EventExtractor:
         self.apply_claims(found, actors)
         self.inherit_nominal_sources(found, actors)
         found = self.drop_embedded(found)
+        _story_targets(found)
         return self.finish(found)
 
     # -- triggers -----------------------------------------------------------------------------
@@ -808,6 +812,61 @@ def _place_in_clause(trigger: Token) -> ActorMention | None:
             if head.i == trigger.i:
                 return replace(mention, code=mention.place_country)
     return None
+
+
+def _story_targets(found: list[_Found]) -> None:
+    """A foreign actor's appeal, demand, aid pledge, mediation or denial whose clause names no
+    target ("Japan called for a return to democracy", "Brazil pledged $15 million") is aimed at the
+    country the story is about (``ew_home``), when other events of the story target it: the partner
+    a coordinated verb names ("met the Chadian president and offered help"), else the bare code (no
+    sector is stated, CODING.md 4). Left alone: joint and nominal acts; acts on another actor's act
+    ("demanded an EU summit"); the purpose of a visit ("travel to Sudan to press for a ceasefire");
+    a "call" whose complement names something ("called the move abhorrent"); and a third party's
+    act while the home country fights another state (the call is aimed at both)."""
+    home = found[0].trigger.doc._.ew_home if found else None
+    if not home or not any(t is not None and (t.participant_code or "")[:3] == home for f in found for t in f.targets):
+        return
+    acts = {f.trigger.i for f in found if f.sources}
+    rivals = _foreign_rivals(found, home)
+    for event in found:
+        named = [t for t in event.target_tokens if t.ent_type_ not in ("DATE", "TIME")]  # "called on Monday"
+        if (event.targets != [None] or event.nominal or named or "joint" in event.flags
+                or not event.cameo.startswith(STORY_TARGET_CODES)):
+            continue
+        codes = [s.participant_code for s in event.sources if s.participant_code]
+        if not codes or any(c[:3] == home for c in codes) or rivals and not rivals & {c[:3] for c in codes}:
+            continue  # a third party's call in a fight between the home country and another is aimed at both
+        trigger = event.trigger
+        complements = [c for c in children(trigger) if c.dep_ in ("dobj", "ccomp", "oprd")]
+        if any(c.i in acts for c in complements):
+            continue
+        if trigger.dep_ in ("advcl", "xcomp") and lemma_lower(trigger.head) in VISIT_WORDS:
+            continue
+        if event.cameo[:2] == "02" and complements and not event.objects:
+            continue
+        # "congratulated the Angolan government and offered help": the partner the coordinated verb names
+        partner = [t for f in found if f.trigger.i in _coordinated(trigger) for t in f.targets
+                   if t is not None and (t.participant_code or "")[:3] == home]
+        event.targets = partner[:1] or [ActorMention(trigger.i, trigger.i + 1, home, home, "GPE", f"gpe:{home}")]
+
+
+def _coordinated(verb: Token) -> set[int]:
+    """Indices of the verbs coordinated with this one ("held talks ... and offered help")."""
+    first = verb.head if verb.dep_ == "conj" else verb
+    return {first.i, *(c.i for c in children(first) if c.dep_ == "conj")} - {verb.i}
+
+
+def _foreign_rivals(found: list[_Found], home: str) -> set[str]:
+    """Countries (ISO-3) that fight or coerce the home country, or are fought by it (roots 17-20)."""
+    rivals = set()
+    for event in found:
+        if event.cameo[:2] not in ("17", "18", "19", "20"):
+            continue
+        sides = [{(m.participant_code or "")[:3] for m in ms if m is not None} for ms in (event.sources, event.targets)]
+        for one, other in (sides, sides[::-1]):
+            if home in one:
+                rivals |= other - {home, ""}
+    return rivals
 
 
 def _fill_outcome_targets(found: list[_Found]) -> None:
