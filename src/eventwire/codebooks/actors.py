@@ -24,10 +24,14 @@ ORGANISATION_CODES = frozenset(
     "UNO EEC NAT AFU ARL WAS OPC ASN SCE ICC IMF WTO GCC OIC OAS COE CIS SAD IAD GOS GOE "
     "HRI HLH MUS ISI".split()
 )
+
+
 KINDS = frozenset({"ORG", "GPE", "FAC", "LOC"})
 # Acronyms whose lowercase is an everyday word ("US", "IS", "WHO") keep only their written case as keys.
 _COMMON_WORDS = frozenset("us is who it am an as at be by do go he if in me my no of on or so to up we".split())
 _ISO3 = re.compile(r"[A-Z]{3}")
+
+
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ACRONYM = re.compile(r"[A-Z]{2,}")
 
@@ -370,3 +374,14 @@ def _home_country(offices: list[Person]) -> str | None:
 
 def _strip_article(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
+
+
+def join_code(country: str | None, sector: str | None) -> str | None:
+    """A country code and a sector code joined ("RUS" + "GOV"); an organisation's own code stays whole."""
+    if country is None:
+        return None
+    if len(country) > 3:
+        return country  # an organisation's own code already says what it is
+    if sector and country[:3] not in ("IGO", "NGO", "IMG"):
+        return country + sector
+    return country

@@ -3,38 +3,34 @@
 Sources of a code, in order: the project's named-actor lists (countries, capitals, organisations,
 armed groups, office holders on the publication date), then the words around a name or a sector
 noun ("Russian President", "his French counterpart", "Israeli troops"), then in-document
-coreference (surname after a full name, he/she to the last person, "we" inside a quotation to
-its speaker). NER labels are used to find spans, never trusted alone for the code.
+coreference (surname after a full name; pronouns in ``pronouns.py``). NER labels are used to find
+spans, never trusted alone for the code. The parse is read through ``actor_parse.py``'s int lists.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from typing import Iterable
 
-import numpy
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.codebooks.actors import ActorVocabulary, load_actors
+from eventwire.codebooks.actors import ActorVocabulary, join_code, load_actors
 from eventwire.context.gazetteer import Gazetteer, fold_name, load_gazetteer
 from eventwire.model import Place
-from eventwire.nlp.annotations import ActorMention, doc_text, entities, sentences, span_text
+from eventwire.nlp.annotations import ActorMention, entities, span_text
 from eventwire.nlp.components import register_component
+from eventwire.nlp.components.actor_parse import ActorParse, actor_parse, index_mentions, sentence_start
+from eventwire.nlp.components.pronouns import GROUP_ANAPHORS, PERSON_PRONOUNS, object_subject, resolve_pronouns
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
-GROUP_PRONOUNS = {"we", "us", "our", "ours", "ourselves"}
-THING_PRONOUNS = {"it", "its"}
-MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
-DROP_WORDS = {"the", "a", "an"}
 # Plural nouns that, with "both" or "the two", stand for the last two actors named; the sector they give.
 GROUP_NOUNS = {"side": None, "country": None, "nation": None, "neighbour": None, "neighbor": None, "party": None,
                "leader": "GOV", "government": "GOV", "president": "GOV", "minister": "GOV", "delegation": "GOV",
                "army": "MIL", "military": "MIL", "navy": "MIL"}
+
+
 PERSON_GROUP_NOUNS = {"leader", "president"}
 INSURGENT_SECTORS = {"REB", "OPP"}  # a country's side against its own state in "both sides"
-GROUP_ANAPHORS = {"group", "movement", "militia", "organisation", "organization", "faction", "alliance", "network"}
 # Verbs whose object force or envoy belongs to their subject ("Japan will send a deputy minister").
 DISPATCH_LEMMAS = {"send", "dispatch", "deploy", "order", "mobilize", "mobilise", "rush", "move", "station"}
 # Nouns that "X-led" makes a country's armed coalition ("the Saudi-led coalition" = SAUMIL).
@@ -159,16 +155,16 @@ class ActorResolver:
             strings = doc.vocab.strings
             self.agent_heads = {strings.add(phrase.split()[-1]) for phrase in self.vocab.agents}
         heads = self.agent_heads
-        parse = _parse(doc)
+        parse = actor_parse(doc)
         return [i for i, (lemma, lower) in enumerate(zip(parse.lemma, parse.lower)) if lower in heads or lemma in heads]
 
     def agent_sector(self, words: list[Token]) -> tuple[str | None, int]:
         """Sector of the longest agent phrase ending at the last of ``words``, and its length."""
         if not words:
             return None, 0
-        return self._sector(_parse(words[0].doc), [t.i for t in words])
+        return self._sector(actor_parse(words[0].doc), [t.i for t in words])
 
-    def _sector(self, parse: _Parse, words: list[int]) -> tuple[str | None, int]:
+    def _sector(self, parse: ActorParse, words: list[int]) -> tuple[str | None, int]:
         """:meth:`agent_sector` on token indices. A phrase ends with one of a few words and one of
         two or more words starts with one of a few: the joins are made only when they may match."""
         if not words:
@@ -185,7 +181,7 @@ class ActorResolver:
             return found
         return self._phrase_sector(parse, words)
 
-    def _phrase_sector(self, parse: _Parse, words: list[int]) -> tuple[str | None, int]:
+    def _phrase_sector(self, parse: ActorParse, words: list[int]) -> tuple[str | None, int]:
         last = words[-1]
         lower, lemma = parse.lower_(last), parse.lemma_lower(last)
         ends = self.agent_ends
@@ -208,7 +204,7 @@ class ActorResolver:
                 return agent.sector, 1
         return None, 0
 
-    def _user_sector(self, parse: _Parse, chain: list[int], size: int) -> str | None:
+    def _user_sector(self, parse: ActorParse, chain: list[int], size: int) -> str | None:
         """The sector of the force a piece of equipment or a site belongs to, when a qualifier
         names it ("rebel positions" REB, "police helicopters" COP); None for other phrases."""
         tail = chain[-size:]
@@ -223,14 +219,14 @@ class ActorResolver:
                 return found
         return None
 
-    def _qualified_thing(self, parse: _Parse, head: int) -> bool:
+    def _qualified_thing(self, parse: ActorParse, head: int) -> bool:
         """Whether words before an equipment or site noun name the force it belongs to, as a
         phrase ("military base") or a qualifier with a sector ("rebel positions")."""
         chain = sorted(set(_modifiers_at(parse, head) + [head]))
         sector, size = self._sector(parse, chain)
         return sector is not None and (size > 1 or self._user_sector(parse, chain, size) is not None)
 
-    def _is_thing(self, parse: _Parse, token: int) -> bool:
+    def _is_thing(self, parse: ActorParse, token: int) -> bool:
         """Whether a word is itself an equipment or site noun ("helicopter gunships")."""
         agent = self.vocab.agents.get(parse.lower_(token)) or self.vocab.agents.get(parse.lemma_lower(token))
         return agent is not None and agent.thing
@@ -251,7 +247,7 @@ class ActorResolver:
         return found
 
     def _describe_anew(self, doc: Doc, head: int) -> tuple[str | None, str | None]:
-        parse = _parse(doc)
+        parse = actor_parse(doc)
         ids, dep, pos, children = parse.ids, parse.dep, parse.pos, parse.children
         country = sector = None
         modifiers = list(_modifiers_at(parse, head))
@@ -321,7 +317,7 @@ class ActorResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.ew_published
-        parse = _parse(doc)
+        parse = actor_parse(doc)
         ids = parse.ids
         self._descriptions = (doc, {})
         dateline = self._place(doc._.ew_dateline) if doc._.ew_dateline else None
@@ -399,7 +395,7 @@ class ActorResolver:
                 lemma = parse.strings[parse.lemma[i]]
                 add(ActorMention(i, i + 1, parse.text(i), code, "AGENT", f"agent:{code}:{lemma}"))
 
-        named = _index(doc, mentions)
+        named = index_mentions(doc, mentions)
         for i in self._agent_candidates(doc):
             if taken[i] or parse.pos[i] not in ids.nouns or parse.dep[i] == ids.compound:
                 continue
@@ -412,7 +408,7 @@ class ActorResolver:
             mentions = self.armed_communities(mentions)
         mentions = self.add_groups(doc, mentions, taken)
         mentions = self.link_titles(doc, mentions)
-        mentions = self.resolve_pronouns(doc, mentions)
+        mentions = resolve_pronouns(self, doc, mentions)
         mentions = self.dispatched_agents(doc, mentions)
         doc._.ew_actors = mentions
         return doc
@@ -463,11 +459,11 @@ class ActorResolver:
         places: dict[int, list[tuple[int, str]]] = {}
         countries: dict[int, list[tuple[int, str]]] = {}
         self._described = {}
-        parse = _parse(doc)
+        parse = actor_parse(doc)
         for ent, label, text in _entity_rows(doc):
             if label not in ("GPE", "LOC", "FAC") and not self._mislabelled(label, text):
                 continue
-            sentence = _sentence_start(doc, ent.start)
+            sentence = sentence_start(doc, ent.start)
             key = text.lower()
             if key in self.country_names:
                 root = _root(parse, ent)
@@ -488,14 +484,14 @@ class ActorResolver:
         return self._clause_country(head.doc, head.i)
 
     def _clause_country(self, doc: Doc, i: int) -> str | None:
-        parse = _parse(doc)
+        parse = actor_parse(doc)
         verbs, pos, heads = parse.ids.verbs, parse.pos, parse.heads
         verb = i
         while pos[verb] not in verbs and heads[verb] != verb:
             verb = heads[verb]
         if pos[verb] not in verbs:
             return None
-        sentence = _sentence_start(doc, i)
+        sentence = sentence_start(doc, i)
         found = [p for p in self._places.get(sentence, []) + self._countries_in.get(sentence, [])
                  if parse.in_clause(p[0], verb)]
         return min(found, key=lambda p: abs(p[0] - i))[1] if found else None
@@ -520,7 +516,7 @@ class ActorResolver:
         known = self._described.get(key)
         if known:
             return known
-        parse = _parse(ent.doc)
+        parse = actor_parse(ent.doc)
         ids = parse.ids
         root = _root(parse, ent)
         prep = parse.heads[root]
@@ -536,7 +532,7 @@ class ActorResolver:
     def local_country(self, token: Token, home: str | None) -> str | None:
         """For an actor whose country the text leaves out: the country of the nearest city or region
         named in its sentence ("talks in Beirut with Prime Minister Fouad Siniora"), else ``home``."""
-        nearby = self._places.get(_sentence_start(token.doc, token.i), [])
+        nearby = self._places.get(sentence_start(token.doc, token.i), [])
         if not nearby:
             return home
         return min(nearby, key=lambda p: abs(p[0] - token.i))[1]
@@ -556,7 +552,7 @@ class ActorResolver:
             if iso3 and len(iso3) == 3 and iso3 not in ("IGO", "NGO", "IMG"):
                 tally[iso3] = tally.get(iso3, 0) + weight
 
-        parse = _parse(doc)
+        parse = actor_parse(doc)
         ids = parse.ids
         for ent, label, text in _entity_rows(doc):
             if label not in ("GPE", "NORP", "LOC", "PERSON"):
@@ -590,7 +586,7 @@ class ActorResolver:
         return self._short_form_country(token.doc, token.i)
 
     def _short_form_country(self, doc: Doc, i: int) -> str | None:
-        parse = _parse(doc)
+        parse = actor_parse(doc)
         if i == 0 or parse.lower[i - 1] != parse.ids.the or not parse.text(i)[:1].isupper():
             return None
         if i + 1 < len(parse.pos) and parse.pos[i + 1] == parse.ids.PROPN:
@@ -608,7 +604,7 @@ class ActorResolver:
                         surnames: dict[str, ActorMention], home: str | None) -> ActorMention | None:
         """:meth:`entity_mention` given the span's text and label."""
         key = text.lower()
-        parse = _parse(span.doc)
+        parse = actor_parse(span.doc)
         short = None
         if span.end - span.start == 1 and span.start > 0 and parse.lower[span.start - 1] == parse.ids.the:
             short = self._short_form_country(span.doc, span.start)
@@ -620,7 +616,7 @@ class ActorResolver:
             country, sector = self._describe(span.doc, _root(parse, span))
             if (code is None or code.endswith("ELI")) and (country or sector):
                 # "U.N.-Arab League envoy Kofi Annan" in 2012: the title says what he is now.
-                code = _join(country or (code[:3] if code else home), sector) or code
+                code = join_code(country or (code[:3] if code else home), sector) or code
             return ActorMention(span.start, span.end, text, code, "PERSON", f"person:{offices[0].name}")
         if text in surnames and span.end - span.start == 1:
             person = surnames[text]
@@ -653,7 +649,7 @@ class ActorResolver:
             if country is None and sector is not None:
                 # "Prime Minister Ljubco Georgievski" in an article about Macedonia
                 country = self.local_country(span.root, home)
-            code = _join(country, sector) if country else None
+            code = join_code(country, sector) if country else None
             return ActorMention(span.start, span.end, text, code, "PERSON", f"person:{key}")
         if label in ("GPE", "LOC", "FAC"):
             place = self._place(text)
@@ -667,7 +663,7 @@ class ActorResolver:
                 country, sector = self._describe(span.doc, _root(parse, span))
                 country = country or home
                 if country:
-                    code = _join(country, sector)
+                    code = join_code(country, sector)
                     return ActorMention(span.start, span.end, text, code, "ORG", f"agent:{code}:{key}")
         place = self._place(text) if label == "ORG" and not _is_acronym(text) else None
         country = place.country if place is not None and place.country else self._described.get(key)
@@ -682,7 +678,7 @@ class ActorResolver:
 
     def _agent_mention(self, doc: Doc, i: int, fallback_country: str | None,
                        named: list[ActorMention | None]) -> ActorMention | None:
-        parse = _parse(doc)
+        parse = actor_parse(doc)
         ids = parse.ids
         own, _ = self._sector(parse, [i])
         if own is None:
@@ -715,7 +711,7 @@ class ActorResolver:
             return ActorMention(left, i + 1, text, country, "AGENT", f"agent:{country}:nation")
         if group is not None and sector == "CVL" and group.code[:3] not in ("IGO", "NGO", "IMG"):
             # "Houthi supporters", "Hamas families": civilians of the group's country
-            code = _join(group.code[:3], sector)
+            code = join_code(group.code[:3], sector)
             return ActorMention(left, i + 1, text, code, "AGENT", f"agent:{code}:{lemma}")
         if group is not None:
             # Members of a named organisation or armed group carry its code ("Boko Haram gunmen").
@@ -734,13 +730,13 @@ class ActorResolver:
         if country is None and not _has_determiner_of_other(parse, i):
             # "refugees in Bangladesh say soldiers torched their villages in northern Rakhine state":
             # the place of the agent's own clause, else the country the sentence is in
-            nearby = self._countries_in.get(_sentence_start(doc, i))
+            nearby = self._countries_in.get(sentence_start(doc, i))
             placed = self._clause_country(doc, i) or (nearby[0][1] if nearby else None)
             if placed is not None:
                 self._agent_places[parse.lemma_lower(i)] = placed
             # "police in Lahore ... Police fired tear gas": the same noun placed earlier in the story
             country = placed or self._agent_places.get(parse.lemma_lower(i)) or fallback_country
-        code = _join(country, sector) if country else None
+        code = join_code(country, sector) if country else None
         return ActorMention(left, i + 1, text, code, "AGENT", f"agent:{code}:{lemma}")
 
     @staticmethod
@@ -769,11 +765,11 @@ class ActorResolver:
     def owner_group(head: Token, named: list[ActorMention | None]) -> ActorMention | None:
         """A named organisation that qualifies a sector noun ("Hezbollah fighters", "the group's
         leader"), if any."""
-        parse = _parse(head.doc)
+        parse = actor_parse(head.doc)
         return ActorResolver._owner_group(parse, parse.lefts(head.i), named)
 
     @staticmethod
-    def _owner_group(parse: _Parse, lefts: list[int], named: list[ActorMention | None]) -> ActorMention | None:
+    def _owner_group(parse: ActorParse, lefts: list[int], named: list[ActorMention | None]) -> ActorMention | None:
         for token in lefts:
             if parse.dep[token] in parse.ids.modifier_deps:
                 mention = named[token]
@@ -809,7 +805,7 @@ class ActorResolver:
     def add_groups(self, doc: Doc, mentions: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
         """Mentions that stand for two actors: "both sides", "the two countries' leaders"
         (the last two distinct actors named before), "Chadian and Cameroonian troops"."""
-        parse = _parse(doc)
+        parse = actor_parse(doc)
         ids = parse.ids
         result = []
         for mention in mentions:
@@ -819,12 +815,12 @@ class ActorResolver:
                 countries = [c for c in dict.fromkeys(countries) if c]
                 if len(countries) >= 2:
                     sector = mention.code[3:6] if mention.code and len(mention.code) >= 6 else None
-                    members = tuple(replace(mention, code=_join(c, sector), entity=f"agent:{c}", members=())
+                    members = tuple(replace(mention, code=join_code(c, sector), entity=f"agent:{c}", members=())
                                     for c in countries)
                     mention = replace(mention, members=members)
             result.append(mention)
-        by_token = _index(doc, result)
-        for i in self._group_words(parse, doc):
+        by_token = index_mentions(doc, result)
+        for i in self.group_words(parse, doc):
             if parse.lemma_lower(i) not in GROUP_NOUNS or parse.tag[i] not in ids.plural:
                 continue
             token = doc[i]
@@ -846,7 +842,7 @@ class ActorResolver:
             speaking = next(({m.participant_code[:3]} for m in result if m.participant_code and m.end - 1 in subject
                              and token.i not in subject), set())
             earlier = [m for m in result if m.start < token.i and m.participant_code and not (
-                m.start >= _sentence_start(doc, token.i)
+                m.start >= sentence_start(doc, token.i)
                 and (doc[m.end - 1].dep_.startswith("nsubj") or m.end - 1 in subject))
                 and m.participant_code[:3] not in speaking and (m.code or not m.place_country)]  # a town is no side
             sector = GROUP_NOUNS[token.lemma_.lower()]
@@ -872,7 +868,7 @@ class ActorResolver:
                 if owner in result:
                     result.remove(owner)
             members = tuple(ActorMention(token.i, token.i + 1, token.text,
-                                         _join(m.participant_code[:3], sector) if len(m.participant_code) == 3 or sector or nations
+                                         join_code(m.participant_code[:3], sector) if len(m.participant_code) == 3 or sector or nations
                                          else m.participant_code, "AGENT", m.entity) for m in reversed(codes))
             start, end = (owner.start, owner.end) if owner is not None and owner.code is None else (token.i, token.i + 1)
             members = tuple(replace(m, start=start, end=end) for m in members)
@@ -886,7 +882,7 @@ class ActorResolver:
             self._group_hashes = {doc.vocab.strings.add(w) for w in [*GROUP_NOUNS, *GROUP_ANAPHORS]}
         return self._group_hashes
 
-    def _group_words(self, parse: _Parse, doc: Doc) -> list[int]:
+    def group_words(self, parse: ActorParse, doc: Doc) -> list[int]:
         """Indices of the group nouns and anaphors, found once per Doc (two passes read them)."""
         if parse.group_words is None:
             parse.group_words = _positions(doc, "LEMMA", self.group_hashes(doc))
@@ -894,9 +890,9 @@ class ActorResolver:
 
     def link_titles(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         """Give a title in apposition and its person the same code and referent."""
-        parse = _parse(doc)
+        parse = actor_parse(doc)
         ids = parse.ids
-        by_token = _index(doc, mentions)
+        by_token = index_mentions(doc, mentions)
         linked = list(mentions)
         for n, mention in enumerate(mentions):
             if mention.kind != "PERSON":
@@ -915,98 +911,10 @@ class ActorResolver:
                 linked[n] = replace(mention, entity=persons[mention.code].entity)
         return linked
 
-    def resolve_pronouns(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
-        """Add mentions for he/she (last person, the last subject first), him/her (last person
-        other than the clause's subject), it (last singular subject organisation, country or
-        body), we (the speaker of the quotation it stands in); "its troops" and "his
-        government" take the country of the pronoun's referent."""
-        quotes = doc._.ew_quotes or []
-        by_token = _index(doc, mentions)
-        resolved = list(mentions)
-        persons: list[ActorMention] = []
-        last_person: ActorMention | None = None
-        last_thing: ActorMention | None = None
-        last_group: ActorMention | None = None
-        previous_group: ActorMention | None = None
-        said_by: dict[int, ActorMention] = {}  # pronoun token -> the mention resolved for it
-        last_org: ActorMention | None = None
-        pos = 0
-        ordered = sorted(mentions, key=lambda m: m.start)
-        parse = _parse(doc)
-        ids = parse.ids
-        pronouns = {i for i, tag in enumerate(parse.pos) if tag == ids.PRON}
-        pronouns.update(self._group_words(parse, doc))
-        for i in sorted(pronouns):
-            while pos < len(ordered) and ordered[pos].start <= i:
-                m = ordered[pos]
-                is_subject = _stands_for_subject(parse, m.end - 1, by_token)
-                if m.kind == "PERSON" and m.code:
-                    persons.append(m)
-                    if is_subject or last_person is None or _sentence_start(doc, last_person.start) != _sentence_start(doc, m.start):
-                        last_person = m
-                elif m.kind in ("GPE", "ORG", "AGENT") and m.code and is_subject \
-                        and parse.tag[m.end - 1] not in ids.plural:
-                    last_thing = m
-                elif m.kind == "AGENT" and m.participant_code and parse.tag[m.end - 1] in ids.plural:
-                    previous_group, last_group = last_group, m
-                if m.kind == "ORG" and m.code and len(m.code) > 3:
-                    last_org = m
-                pos += 1
-            if parse.pos[i] == ids.NOUN and parse.lemma_lower(i) in GROUP_ANAPHORS and by_token[i] is None \
-                    and any(parse.lower[c] == ids.the for c in parse.lefts(i)) and last_org is not None:
-                # "the group", "the militia": the organisation named last
-                resolved.append(ActorMention(i, i + 1, parse.text(i), last_org.code, "PRON", last_org.entity))
-                continue
-            if parse.pos[i] != ids.PRON:
-                continue
-            token = doc[i]
-            lower = token.lower_
-            antecedent = None
-            if lower in PERSON_PRONOUNS:
-                antecedent = last_person
-                if token.dep_ in ("dobj", "pobj", "dative") and antecedent is not None:
-                    # the subject may be a pronoun resolved just before ("said he had spoken to
-                    # Mubarak and urged him": "him" is not who "he" is)
-                    subject_mention = _object_subject(token, by_token, said_by)
-                    if subject_mention is not None and subject_mention.entity == antecedent.entity:
-                        others = [p for p in persons if p.entity != antecedent.entity]
-                        antecedent = others[-1] if others else None
-            elif lower in THING_PRONOUNS and token.dep_ in ("nsubj", "poss", "nsubjpass"):
-                antecedent = last_thing
-            elif lower in ("they", "them", "their"):
-                antecedent = last_group
-                if antecedent is not None and _modified_by_own_clause(parse, i, antecedent):
-                    antecedent = previous_group  # "the villages they seized": not the villages
-                elif antecedent is not None and token.dep_ in ("dobj", "pobj", "dative"):
-                    # "police charged them": an object pronoun never means its own clause's subject
-                    subject_mention = _object_subject(token, by_token, said_by)
-                    if subject_mention is not None and subject_mention.entity == antecedent.entity:
-                        antecedent = previous_group
-            elif lower in GROUP_PRONOUNS:
-                antecedent = self.quote_speaker(token, quotes, by_token)
-            if antecedent is None or not antecedent.participant_code:
-                continue
-            owner = by_token[token.i]
-            if owner is None:
-                said_by[token.i] = ActorMention(token.i, token.i + 1, token.text,
-                                                antecedent.participant_code, "PRON", antecedent.entity)
-                resolved.append(said_by[token.i])
-            elif owner.kind == "AGENT" and token.dep_ == "poss" and token.i == owner.start \
-                    and self.describe(doc[owner.end - 1])[0] is None:
-                # "its troops", "his government": the owner's country, the noun's sector
-                sector = owner.code[3:6] if owner.code and len(owner.code) >= 6 else None
-                country = antecedent.participant_code[:3]
-                code = antecedent.participant_code if len(antecedent.participant_code) > 3 and \
-                    antecedent.participant_code[:3] in ("IGO", "NGO", "IMG") else _join(country, sector)
-                resolved[resolved.index(owner)] = replace(owner, code=code, entity=f"agent:{code}:{owner.text}")
-                by_token = _index(doc, resolved)
-        resolved.sort(key=lambda m: m.start)
-        return resolved
-
     def dispatched_agents(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         """An unqualified force or envoy a country sends, deploys or orders somewhere is its own:
         "Ecuador ordered thousands of soldiers to the border" = ECUMIL, not the border's country."""
-        parse = _parse(doc)
+        parse = actor_parse(doc)
         ids = parse.ids
         by_token: list[ActorMention | None] | None = None
         result = mentions
@@ -1020,26 +928,16 @@ class ActorResolver:
                     or any(parse.dep[t] == ids.poss for t in parse.lefts(head.i)):
                 continue
             if by_token is None:
-                by_token = _index(doc, mentions)
-            sender = _object_subject(obj, by_token, {})
+                by_token = index_mentions(doc, mentions)
+            sender = object_subject(obj, by_token, {})
             code = sender.participant_code if sender is not None else None
             if not code or code[:3] in ("IGO", "NGO", "IMG") or code[:3] == mention.code[:3]:
                 continue
-            new = _join(code[:3], mention.code[3:6])
+            new = join_code(code[:3], mention.code[3:6])
             if result is mentions:
                 result = list(mentions)
             result[n] = replace(mention, code=new, entity=f"agent:{new}:{head.lemma_}")
         return result
-
-    @staticmethod
-    def quote_speaker(token: Token, quotes: Iterable, by_token: list) -> ActorMention | None:
-        """The actor of the speaker of the direct quotation that contains ``token``."""
-        for quote in quotes:
-            if quote.direct and quote.speaker is not None and quote.start_char <= token.idx < quote.end_char:
-                for t in quote.speaker:
-                    if by_token[t.i] is not None:
-                        return by_token[t.i]
-        return None
 
 
 def _tokens_with(doc: Doc, attr: str, values: set[int], as_index: bool = False) -> list:
@@ -1052,7 +950,7 @@ def _tokens_with(doc: Doc, attr: str, values: set[int], as_index: bool = False) 
 def _positions(doc: Doc, attr: str, values: set[int]) -> list[int]:
     """Ascending indices of the tokens whose ``attr`` is one of ``values``; a per-Doc set of the
     column's values skips the scan when none occurs (the usual case)."""
-    values_column, present = _parse(doc).column(attr)
+    values_column, present = actor_parse(doc).column(attr)
     hits = present.intersection(values)
     if not hits:
         return []
@@ -1065,30 +963,12 @@ def mention_index(doc: Doc) -> list[ActorMention | None]:
     cached = doc.user_data.get("ew_actor_index")
     if cached is not None and cached[0] is actors:
         return cached[1]
-    index = _index(doc, actors)
+    index = index_mentions(doc, actors)
     doc.user_data["ew_actor_index"] = (actors, index)
     return index
 
 
-def _index(doc: Doc, mentions: Iterable[ActorMention]) -> list[ActorMention | None]:
-    index: list[ActorMention | None] = [None] * len(doc)
-    for mention in mentions:
-        for i in range(mention.start, mention.end):
-            index[i] = mention
-    return index
-
-
-def _sentence_start(doc: Doc, i: int) -> int:
-    """``sentence_of(doc, i).start``, from per-Doc lists (asked for thousands of times)."""
-    parse = _parse(doc)
-    if parse.sentence_starts is None:
-        spans, number = sentences(doc)
-        parse.sentence_starts = ([span.start for span in spans], number)
-    starts, number = parse.sentence_starts
-    return starts[number[i]]
-
-
-def _root(parse: _Parse, span: Span) -> int:
+def _root(parse: ActorParse, span: Span) -> int:
     """``span.root.i``, once per span bounds and Doc (several passes ask for the same spans)."""
     key = (span.start, span.end)
     root = parse.roots.get(key)
@@ -1100,7 +980,7 @@ def _root(parse: _Parse, span: Span) -> int:
 def _entity_rows(doc: Doc) -> list[tuple[Span, str, str]]:
     """(entity, label, text) of the Doc's entities, built once per Doc (three passes read them);
     the text is "" for the labels none of them reads (dates, numbers, ...)."""
-    parse = _parse(doc)
+    parse = actor_parse(doc)
     if parse.entity_rows is None:
         rows = parse.entity_rows = []
         for ent in entities(doc):
@@ -1112,7 +992,7 @@ def _entity_rows(doc: Doc) -> list[tuple[Span, str, str]]:
 def _trim(ent: Span) -> Span | None:
     """Drop a leading article and a trailing possessive from an entity span."""
     doc = ent.doc
-    bounds = _trimmed_bounds(_parse(doc), ent.start, ent.end)
+    bounds = _trimmed_bounds(actor_parse(doc), ent.start, ent.end)
     if bounds is None:
         return None
     if bounds == (ent.start, ent.end):
@@ -1120,7 +1000,7 @@ def _trim(ent: Span) -> Span | None:
     return Span(doc, bounds[0], bounds[1], label=ent.label_)
 
 
-def _trimmed_bounds(parse: _Parse, start: int, end: int) -> tuple[int, int] | None:
+def _trimmed_bounds(parse: ActorParse, start: int, end: int) -> tuple[int, int] | None:
     """:func:`_trim` on token bounds."""
     drop, possessive = parse.ids.drop_words, parse.ids.POS
     while start < end and parse.lower[start] in drop:
@@ -1137,7 +1017,7 @@ def _entity_text(token: Token) -> str:
 
 def _entity_text_at(doc: Doc, i: int) -> str:
     """The text of the (trimmed) entity token ``i`` belongs to, or the token's text."""
-    parse = _parse(doc)
+    parse = actor_parse(doc)
     if not parse.ent_type[i]:
         return parse.text(i)
     if parse.entity_starts is None:
@@ -1158,10 +1038,10 @@ def _entity_text_at(doc: Doc, i: int) -> str:
 def _modifiers(head: Token) -> list[Token]:
     """The words qualifying a noun, and theirs ("Chinese" in "Chinese Foreign Ministry spokesman")."""
     doc = head.doc
-    return [doc[i] for i in _modifiers_at(_parse(doc), head.i)]
+    return [doc[i] for i in _modifiers_at(actor_parse(doc), head.i)]
 
 
-def _modifiers_at(parse: _Parse, head: int) -> list[int]:
+def _modifiers_at(parse: ActorParse, head: int) -> list[int]:
     """:func:`_modifiers` on token indices, computed once per token and Doc (do not modify)."""
     found = parse.modifiers.get(head)
     if found is None:
@@ -1169,7 +1049,7 @@ def _modifiers_at(parse: _Parse, head: int) -> list[int]:
     return found
 
 
-def _find_modifiers(parse: _Parse, head: int) -> list[int]:
+def _find_modifiers(parse: ActorParse, head: int) -> list[int]:
     mods, conj, dep, children = parse.ids.modifier_deps, parse.ids.conj, parse.dep, parse.children
     found: list[int] = []
     stack = [t for t in children(head) if t < head and dep[t] in mods]
@@ -1182,14 +1062,7 @@ def _find_modifiers(parse: _Parse, head: int) -> list[int]:
     return found
 
 
-def _modified_by_own_clause(parse: _Parse, pronoun: int, mention: ActorMention) -> bool:
-    """True when the pronoun stands in a relative clause on the mention's noun ("the villages they
-    seized"): a pronoun never means the noun its own clause describes."""
-    clause = parse.heads[pronoun]
-    return parse.dep[clause] == parse.ids.relcl and parse.heads[clause] == mention.end - 1
-
-
-def _group_of(parse: _Parse, head: int, named: list[ActorMention | None]) -> ActorMention | None:
+def _group_of(parse: ActorParse, head: int, named: list[ActorMention | None]) -> ActorMention | None:
     """The named organisation in an of-phrase after a sector noun ("rebels of the National
     Liberation Army", "fighters of the group"): its members carry its code."""
     ids = parse.ids
@@ -1202,27 +1075,10 @@ def _group_of(parse: _Parse, head: int, named: list[ActorMention | None]) -> Act
     return None
 
 
-def _stands_for_subject(parse: _Parse, token: int, by_token: list[ActorMention | None]) -> bool:
-    """True for the head of a subject, and for the owner or qualifier of a subject noun that is no
-    actor itself ("Azerbaijan's prosecutor-general's office", "A U.N. fact-finding mission",
-    "The UN peacekeeping mission, MONUSCO")."""
-    links, subjects = parse.ids.subject_links, parse.ids.subjects
-    for _ in range(3):
-        dep = parse.dep[token]
-        if dep in subjects or (dep not in links and parse.dep_(token).startswith("nsubj")):
-            return True
-        if parse.dep[token] not in links or parse.heads[token] == token:
-            return False
-        token = parse.heads[token]
-        if by_token[token] is not None:
-            return False
-    return False
-
-
 _PRO_ANTI: dict[int, bool] = {}  # lowercase hash -> is it "pro-...", "anti-...", "pro" or "anti"
 
 
-def _is_pro_or_anti(parse: _Parse, i: int) -> bool:
+def _is_pro_or_anti(parse: ActorParse, i: int) -> bool:
     """True for the "Russian" of "pro-Russian" / "Pro - Russian" / "anti-American" and those words."""
     lower = parse.lower
     own = _PRO_ANTI.get(lower[i])
@@ -1244,22 +1100,6 @@ def _other_side(a: str, b: str) -> bool:
         return True
     rebel = {a[3:6] in INSURGENT_SECTORS, b[3:6] in INSURGENT_SECTORS}
     return rebel == {True, False} and len(a) >= 6 and len(b) >= 6
-
-
-def _object_subject(token: Token, by_token: list[ActorMention | None],
-                    said_by: dict[int, ActorMention]) -> ActorMention | None:
-    """The actor subject of the clause an object word is in ("urged him", "detained 200 of them"),
-    through conjoined and adverbial verbs ("spoke to X and urged him": the subject of "spoke")."""
-    verb = token.head
-    for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head  # "to him", "200 of them"
-    subject = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
-    while subject is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        verb = verb.head
-        subject = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
-    return (by_token[subject.i] or said_by.get(subject.i)) if subject is not None else None
 
 
 def _dispatched_object(head: Token) -> Token | None:
@@ -1287,7 +1127,7 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
 
 
-def _acronym_of(parse: _Parse, mention: ActorMention, earlier: list[ActorMention],
+def _acronym_of(parse: ActorParse, mention: ActorMention, earlier: list[ActorMention],
                 acronyms: dict[str, ActorMention]) -> ActorMention:
     """An uncoded acronym as the named actor it abbreviates in the story: the one it follows in
     brackets ("the Government of National Accord (GNA)"), and later the same acronym alone."""
@@ -1318,7 +1158,7 @@ def _without_brackets(text: str) -> str:
     return text.split("(")[0].strip()
 
 
-def _names_nation(parse: _Parse, head: int) -> bool:
+def _names_nation(parse: ActorParse, head: int) -> bool:
     """Whether a people noun stands for a whole nation: "the" and a demonym, no number, no
     relative or participle clause ("the Syrian people", not "the people who fled")."""
     if parse.lemma_lower(head) not in NATION_NOUNS and parse.lower_(head) not in NATION_NOUNS:
@@ -1328,139 +1168,9 @@ def _names_nation(parse: _Parse, head: int) -> bool:
             and not any(parse.dep[t] in parse.ids.nation_blockers for t in kids))
 
 
-def _has_determiner_of_other(parse: _Parse, head: int) -> bool:
+def _has_determiner_of_other(parse: ActorParse, head: int) -> bool:
     """True for "major countries' leaders"-like phrases whose owner is some other noun."""
     return any(parse.dep[t] == parse.ids.poss and parse.pos[t] == parse.ids.NOUN for t in parse.lefts(head))
-
-
-class _Ids:
-    """The ids spaCy's columns hold for the labels and words this module tests (``strings.add``
-    gives symbol ids for POS and dependency labels, string hashes for words)."""
-
-    def __init__(self, doc: Doc):
-        add = doc.vocab.strings.add
-        for name in ("appos", "prep", "pobj", "poss", "compound", "conj", "det", "NOUN", "PROPN", "PRON",
-                     "VERB", "AUX", "X", "ORG", "GPE", "NORP", "NN", "NNS", "NNPS", "POS",
-                     "of", "to", "led", "the"):
-            setattr(self, name, add(name))
-        self.dash = add("-")
-        self.subject_links = {add(d) for d in ("poss", "compound", "nmod", "appos")}
-        self.subjects = {add(d) for d in ("nsubj", "nsubjpass")}  # the labels that start with "nsubj"
-        self.modifier_deps = {add(d) for d in MODIFIER_DEPS}
-        self.modifier_or_det = self.modifier_deps | {self.det}
-        self.drop_words = {add(w) for w in DROP_WORDS}
-        self.pro_anti = {add("pro"), add("anti")}
-        self.located = {add(w) for w in ("in", "inside", "across", "throughout")}
-        self.by_prep = {self.of, add("for"), self.to}
-        self.verbs = {self.VERB, self.AUX}
-        self.nouns = {self.NOUN, self.PROPN}
-        self.plural = {self.NNS, self.NNPS}
-        self.both_two = {add("both"), add("two")}
-        self.two = add("two")
-        self.place_labels = {add("GPE"), add("NORP")}
-        self.relcl = add("relcl")
-        self.displaced_deps = {add(d) for d in ("amod", "acl", "relcl")}
-        self.nation_blockers = {add(d) for d in ("nummod", "acl", "relcl", "prep", "quantmod")}
-        self.nested_clauses = {add(d) for d in ("ccomp", "xcomp", "advcl", "relcl")}
-
-
-_IDS: _Ids | None = None
-
-
-def _ids(doc: Doc) -> _Ids:
-    global _IDS
-    if _IDS is None:
-        _IDS = _Ids(doc)
-    return _IDS
-
-
-class _Parse:
-    """A Doc's tags, labels and tree as lists of ints, built once per Doc: walking the parse
-    through them makes no Token objects (``doc[i]``, ``.children`` and ``.lefts`` each do)."""
-
-    def __init__(self, doc: Doc):
-        rows = doc.to_array(["HEAD", "DEP", "POS", "TAG", "LOWER", "LEMMA", "ORTH", "ENT_TYPE", "IDX"])
-        n = len(doc)
-        heads = rows[:, 0].astype(numpy.int64) + numpy.arange(n)
-        self.heads = heads.tolist()
-        self.dep, self.pos, self.tag, self.lower, self.lemma, self.orth, self.ent_type = (
-            rows[:, k].tolist() for k in range(1, 8))
-        self.idx = rows[:, 8].tolist()
-        self._columns = {"LOWER": self.lower, "LEMMA": self.lemma, "ORTH": self.orth, "POS": self.pos}
-        self._present: dict[str, frozenset[int]] = {}
-        self.modifiers: dict[int, list[int]] = {}  # head -> _modifiers_at(head)
-        self.entity_rows: list[tuple[Span, str, str]] | None = None
-        self.group_words: list[int] | None = None
-        self.sentence_starts: tuple[list[int], list[int]] | None = None  # (first tokens, sentence of each token)
-        self.roots: dict[tuple[int, int], int] = {}  # span bounds -> index of the span's root
-        self.entity_starts: list[int] | None = None
-        self.entity_texts: dict[int, str | None] = {}  # entity number -> text of the trimmed entity
-        self.doc_text = doc_text(doc)
-        # Children as one flat list grouped by head (ascending within a head, as Token.children):
-        # a list per token would be thousands of objects for the garbage collector to walk.
-        dependents = numpy.flatnonzero(heads != numpy.arange(n))
-        order = numpy.argsort(heads[dependents], kind="stable")
-        self._kids = dependents[order].tolist()
-        self._kid_start = numpy.concatenate(
-            ([0], numpy.cumsum(numpy.bincount(heads[dependents], minlength=n)))).tolist()
-        self.strings = doc.vocab.strings
-        self.ids = _ids(doc)
-
-    def lower_(self, i: int) -> str:
-        return self.strings[self.lower[i]]
-
-    def text(self, i: int) -> str:
-        return self.strings[self.orth[i]]
-
-    def span_text(self, start: int, end: int) -> str:
-        """The text of tokens ``start`` to ``end`` (exclusive), as ``doc[start:end].text``."""
-        return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text(end - 1))]
-
-    def lemma_lower(self, i: int) -> str:
-        return self.strings[self.lemma[i]].lower()
-
-    def dep_(self, i: int) -> str:
-        return self.strings[self.dep[i]]
-
-    def column(self, attr: str) -> tuple[list[int], frozenset[int]]:
-        """The column of ``attr`` (LOWER, LEMMA, ORTH or POS) and the set of its values."""
-        values = self._columns[attr]
-        present = self._present.get(attr)
-        if present is None:
-            present = self._present[attr] = frozenset(values)
-        return values, present
-
-    def children(self, i: int) -> list[int]:
-        return self._kids[self._kid_start[i]:self._kid_start[i + 1]]
-
-    def lefts(self, i: int) -> list[int]:
-        return [c for c in self.children(i) if c < i]
-
-    def in_clause(self, i: int, root: int) -> bool:
-        """True when ``i`` is in ``root``'s subtree outside the clauses nested in it."""
-        heads, dep, nested = self.heads, self.dep, self.ids.nested_clauses
-        while i != root:
-            if heads[i] == i or dep[i] in nested:
-                return False
-            i = heads[i]
-        return True
-
-
-def _parse(doc: Doc) -> _Parse:
-    parse = doc.user_data.get("ew_actor_parse")
-    if parse is None:
-        parse = doc.user_data["ew_actor_parse"] = _Parse(doc)
-    return parse
-
-
-def _join(country: str | None, sector: str | None) -> str | None:
-    if country is None:
-        return None
-    if len(country) > 3:
-        return country  # an organisation's own code already says what it is
-    if sector and country[:3] not in ("IGO", "NGO", "IMG"):
-        return country + sector
-    return country
 
 
 register_component(
