@@ -292,3 +292,29 @@ def test_clergy_are_civilians(actors):
 ])
 def test_rank_without_country_takes_story_country(actors, text, mention, code):
     assert actors(text)[mention] == code
+
+
+def test_igo_body_name_ending_a_national_name_is_national(actors):
+    """"Supreme National | Security Council" (split by the model) is the state's body, not the UN's."""
+    found = actors("Ali Karimi, secretary of Iran's Supreme National Security Council, rejected the offer.")
+    assert found["Supreme National Security Council"] == "IRNGOV"
+    assert found["Ali Karimi"] == "IRNGOV"
+    assert actors("The U.N. Security Council condemned Iran on Monday.")["U.N. Security Council"] == "IGOUNO"
+
+
+def test_of_title_before_name_gives_sector(actors):
+    """"Secretary of State X": the title written with "of" is a GOV title even when the model tags "State"."""
+    assert actors("U.S. Secretary of State Madeleine Albright urged Moscow to help.")["Madeleine Albright"] == "USAGOV"
+
+
+def test_rulers_are_government(actors):
+    """"the new rulers" of a country are its government (a coup's new rulers included)."""
+    found = actors("The army seized power in Niger, and Nigeria urged the new rulers of Niger to free politicians.")
+    assert found["new rulers"] == "NERGOV"
+
+
+def test_named_armed_groups_from_data(actors):
+    """Names the model splits around a country ("Kosovo | Liberation Army") are matched from actors.tsv."""
+    found = actors("Serbian police fought Kosovo Liberation Army fighters near Pec.", "1998-06-01")
+    assert found["Kosovo Liberation Army"] == "SRBREB"
+    assert actors("The Kosovo Verification Mission said it had found bodies.", "1999-01-16")["Kosovo Verification Mission"] == "IGOSCE"

@@ -384,3 +384,36 @@ def test_third_party_call_in_a_war_between_two_states_names_no_target(code):
     result = code("Indian jets struck targets in Pakistan on Tuesday, and Pakistani troops shelled Indian posts "
                   "in Kashmir. Norway called for restraint.", published="2019-06-04")
     assert not any(s.startswith("NOR") for s, c, t in codes(result)), codes(result)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "expect an explanation/accountability from X" is a demand on X (CAMEO 10)
+        ("Canada said it expected a full explanation from Iran.", ("CAN", "100", "IRN")),
+        # calling an ambassador home reduces relations like recalling him (CAMEO 161)
+        ("Jordan called home its ambassador from Israel on Monday.", ("JOR", "161", "ISR")),
+        # a re-imposed curfew is a curfew imposed (CAMEO 1723)
+        ("Sri Lankan police reimposed a curfew on Colombo.", ("LKACOP", "1723", "LKA")),
+        # a counted object names the thing: "thousands of troops" are troops moved (CAMEO 154)
+        ("Chile ordered thousands of troops into Bolivia on Monday.", ("CHL", "154", "BOL")),
+        # emergency aid is humanitarian aid (CAMEO 0333)
+        ("Japan pledged 20 million dollars in emergency aid to Nepal.", ("JPN", "0333", "NPL")),
+        # calling an act brutal is criticism (CAMEO 111)
+        ("The Serbian premier called Croatia's conduct brutal and barbaric.", ("SRBGOV", "111", "HRV")),
+        # "called for X": X says what the appeal is for, not the "call for" itself (CAMEO 0244)
+        ("Soldiers arrested twelve Malian opposition activists in Bamako on Tuesday. "
+         "Sweden called for a return to democracy.", ("SWE", "0244", "MLI")),
+        # ... while asking a third party to press for something stays 022
+        ("Soldiers seized two towns in Mali. Sweden urged France to press for a ceasefire.", ("SWE", "022", "FRA")),
+    ],
+)
+def test_event_lexicon_round6(code, text, expected):
+    assert expected in codes(code(text, published="2019-06-04")), codes(code(text, published="2019-06-04"))
+
+
+def test_agentless_future_coercion_is_the_speakers_threat(code):
+    """"vowed that X would be punished": the speaker threatens X (CAMEO 13)."""
+    pairs = {(s, c[:2], t) for s, c, t in codes(code("The Russian president vowed that Ukraine would be punished.",
+                                                     published="2019-06-04"))}
+    assert ("RUSGOV", "13", "UKR") in pairs, pairs

@@ -118,3 +118,27 @@ def test_next_week_is_no_date_of_an_intent(code):
     text = "Ghanaian President Kofi Mensah will travel to Lome next week to meet Togolese leaders, his office said."
     event = _event(code(text, published="2016-03-09"), "03")
     assert event.date == "2016-03-09"
+
+
+def test_date_inside_an_offer_is_the_offered_acts(code):
+    # "on Friday" is when the talks would be held: the offer, and the appeal beside it, take the
+    # statement (publication) date
+    text = ("Ghanaian President Kofi Mensah offered to host talks between Togo and Benin in Accra on Friday, "
+            "while Nigeria urged both sides to end the dispute.")
+    result = code(text, published="2016-03-08")
+    assert {e.date for e in result.events if e.cameo_root in ("02", "03")} == {"2016-03-08"}
+
+
+def test_days_apart_counts_from_the_first_conjunct(code):
+    # "recalled ... on Monday and closed ..., two days after X attacked": two days before Monday
+    text = ("Kenya recalled its ambassador to Somalia on Monday and closed the border, two days after "
+            "Somali gunmen attacked a Kenyan police post.")
+    event = next(e for e in code(text, published="2016-03-09").events if e.trigger == "attacked")
+    assert event.date == "2016-03-05"
+
+
+def test_conjoined_statement_is_where_the_first_conjunct_was(code):
+    # "met in Cairo ... and condemned": the same subject, the same scene
+    text = "Arab League foreign ministers met in Cairo on Sunday and condemned the Israeli raid on Gaza."
+    event = _event(code(text, published="2016-03-14", dateline="Beirut"), "11")
+    assert event.location is not None and event.location.country == "EGY"

@@ -146,3 +146,19 @@ def test_find_place_spans(nlp, text, expected):
     from eventwire.context.places import find_place_spans
 
     assert [span.text for span in find_place_spans(nlp(text))] == expected
+
+
+@pytest.mark.parametrize("name", ["Africa", "Asia", "Europe", "Middle East"])
+def test_continent_is_no_place_of_one_country(gaz, name):
+    # a continent is no place in one country, whatever city once bore its name
+    place = gaz.lookup(name)
+    assert place is not None and place.country is None
+
+
+@pytest.mark.parametrize("name, country, town", [
+    ("Arusha, Tanzania", "TZA", "Arusha"),  # a known town in that country
+    ("Kleinhausen, Austria", "AUT", "Austria"),  # an unknown town: its country
+])
+def test_town_qualified_by_its_country(gaz, name, country, town):
+    place = gaz.lookup(name)
+    assert place is not None and (place.country, place.name) == (country, town)

@@ -166,9 +166,20 @@ class Gazetteer:
         return max(bucket, key=lambda entry: _score(entry, context, key))
 
     def lookup(self, name: str, context_countries: Sequence[str] = ()) -> Place | None:
-        """The Place NAME refers to, or None when the gazetteer does not know it."""
+        """The Place NAME refers to, or None when the gazetteer does not know it. A name qualified
+        by its country ("Roszke, Hungary", a dateline's form) is that town, else that country."""
         entry = self.best(name, context_countries)
+        if entry is None and "," in name:
+            entry = self._qualified(name)
         return entry.to_place() if entry else None
+
+    def _qualified(self, name: str) -> GazetteerEntry | None:
+        """The entry of "Town, Country": the town when known in that country, else the country."""
+        town, _, region = (part.strip() for part in name.rpartition(","))
+        country = next((e for e in self.candidates(region) if e.kind == "country"), None)
+        if country is None:
+            return None
+        return next((e for e in self.candidates(town) if e.country == country.country), country)
 
     def keys(self) -> Iterable[str]:
         """The folded names the gazetteer knows."""

@@ -77,6 +77,10 @@ SCENE_PREP_IDS, SCENE_DET_IDS = word_hashes({"during", "in", "at"}), word_hashes
 HERE, DET_ID, PREP_ID, ADVMOD_ID = (get_string_id(s) for s in ("here", "det", "prep", "advmod"))
 NEXT = get_string_id("next")
 HOURS, LATER, EARLIER = (get_string_id(s) for s in ("hours", "later", "earlier"))
+CONJ, XCOMP, NSUBJ = (get_string_id(s) for s in ("conj", "xcomp", "nsubj"))
+# Appeals, intents, demands and threats are about a wanted act: a date inside their infinitival
+# complement ("offered to host talks on Friday") is that act's time, not theirs (CODING.md section 5).
+WANTING_ROOTS = {"02", "03", "10", "13"}
 
 
 def has_place(cameo: str) -> bool:
@@ -203,6 +207,8 @@ def event_date(doc: Doc, event: EventMention, dates: Sequence[DateMention], trig
         published = doc._.ew_published
     dates = _of_events(doc, _not_after(doc, dates, published), triggers, event.trigger)
     own = attached(doc, dates, event, triggers)
+    if event.cameo[:2] in WANTING_ROOTS:
+        own = [d for d in own if not _through_complement(doc, d, event.trigger)]
     if own:
         return _value(doc, own[0], event.trigger, dates)
     scene = _scene_date(doc, event.trigger, dates)
@@ -213,12 +219,20 @@ def event_date(doc: Doc, event: EventMention, dates: Sequence[DateMention], trig
         # "raised its alert on Wednesday, a day after the North fired": a day before Wednesday
         shift, head = apart
         anchor = _first_under(doc, dates, head, triggers)
+        head_of, dep = parse_columns(doc)[:2]
+        for _ in range(3):  # "broke off ties on Monday and ordered ..., two days after X struck"
+            if anchor is not None or dep[head] != CONJ or head_of[head] == head:
+                break
+            head = head_of[head]
+            anchor = _first_under(doc, dates, head, triggers)
         # "The attack came a day after ...": an undated clause tells of the scene told just before
         value = anchor.value if anchor is not None else _earlier_date(doc, event.trigger, dates)
         if value is not None and len(value) == 10:
             return (dt.date.fromisoformat(value) + dt.timedelta(days=shift)).isoformat()
     for head in _clause_chain(doc, event.trigger)[1:]:
         date = _first_under(doc, dates, head, triggers)
+        if date is not None and _through_complement(doc, date, head):
+            date = None  # "offered to host talks on Friday, while Brazil urged": the talks' time
         if date is not None:
             return _value(doc, date, event.trigger, dates)
     sentence = sentence_of(doc, event.trigger)
@@ -226,6 +240,18 @@ def event_date(doc: Doc, event: EventMention, dates: Sequence[DateMention], trig
     if inside and not event.nominal:
         return _value(doc, min(inside, key=lambda d: abs(d.start - event.trigger)), event.trigger, dates)
     return published
+
+
+def _through_complement(doc: Doc, date: DateMention, head: int) -> bool:
+    """True when a date's walk up to ``head`` passes an infinitival complement ("offered to host
+    talks in Santo Domingo on Friday"): it tells when the wanted act is to happen."""
+    dep = parse_columns(doc)[1]
+    for token in _walk(doc, date.start, date.end)[1]:
+        if token == head:
+            return False
+        if dep[token] == XCOMP:
+            return True
+    return False
 
 
 def _not_after(doc: Doc, dates: Sequence[DateMention], published: str | None) -> list[DateMention]:
@@ -388,12 +414,15 @@ def event_place(doc: Doc, event: EventMention, places: Sequence[PlaceMention], t
     if own:
         return own[-1]  # "over Egypt's Sinai Peninsula": the most specific, last-named place
     if not has_place(event.cameo):
-        return None
+        return _conjunct_place(doc, places, event.trigger, triggers, preps)
     described = described_place(doc, event, triggers)
     if described is not None:
         return described
     if at_unnamed_site(doc, event, triggers, places):
         return None
+    shared = _conjunct_place(doc, places, event.trigger, triggers, preps)
+    if shared is not None:
+        return shared
     sentence = sentence_of(doc, event.trigger)
     actors = [m for m in (event.source, event.target) if m is not None]
     inside = [p for p in _by_governor(doc, places, triggers).get(None, ())  # attached to no other event
@@ -402,6 +431,27 @@ def event_place(doc: Doc, event: EventMention, places: Sequence[PlaceMention], t
               and not _is_actor_span(doc, p)]
     if inside:
         return min(inside, key=lambda p: abs(p.start - event.trigger))
+    return None
+
+
+def _conjunct_place(doc: Doc, places: Sequence[PlaceMention], trigger: int, triggers: set[int],
+                    preps: set[str]) -> PlaceMention | None:
+    """The place of the first conjunct a subjectless verb is conjoined to: "NATO envoys met in
+    Brussels on Sunday and warned Belgrade" warned in Brussels (the same scene and subject); a
+    statement takes only where the first conjunct was said or done ("in", "at")."""
+    head_of, dep, pos = parse_columns(doc)[:3]
+    token = trigger
+    for _ in range(3):
+        if dep[token] != CONJ or head_of[token] == token or any(c.dep == NSUBJ for c in doc[token].children):
+            return None
+        token = head_of[token]
+        if pos[token] not in VERB_POS:
+            return None
+        under = triggers | {token}
+        found = [p for p in places if governor(doc, p.start, p.end, under) == token and _is_locative(doc, p, preps)
+                 and (preps is not STATEMENT_PREPS or _said_there(doc, p, token))]
+        if found:
+            return found[-1]
     return None
 
 

@@ -240,20 +240,22 @@ def _by_investigator(code: str, source: ActorMention | None) -> str:
 
 
 def _refine(cameo: str, trigger: Token, table: SubcodeTable, rules: tuple[_Rule, ...]) -> str:
-    words = _context(trigger, cameo[:2])
+    words, at = _context(trigger, cameo[:2])
     present = {w for pair in words for w in pair}
     if present.isdisjoint(table.first_words[cameo]):
         return cameo
     for rule in rules:
-        if any(cue[0] in present and _occurs(cue, words) for cue in rule.cues):
+        if any(cue[0] in present and _occurs(cue, words, at) for cue in rule.cues):
             return rule.code
     return cameo
 
 
-def _occurs(cue: tuple[str, ...], words: list[tuple[str, str]]) -> bool:
-    """Whether the cue's words occur in order in WORDS, at most MAX_GAP words apart."""
+def _occurs(cue: tuple[str, ...], words: list[tuple[str, str]], trigger_at: int = -1) -> bool:
+    """Whether the cue's words occur in order in WORDS, at most MAX_GAP words apart. A cue of
+    several words does not start at the trigger (TRIGGER_AT): "called for democracy" is about
+    democracy, while "urged Paris to call for a truce" asks Paris to appeal (022)."""
     for start, (lemma, lower) in enumerate(words):
-        if cue[0] not in (lemma, lower):
+        if cue[0] not in (lemma, lower) or (start == trigger_at and len(cue) > 1):
             continue
         position, ok = start, True
         for part in cue[1:]:
@@ -270,8 +272,9 @@ def _occurs(cue: tuple[str, ...], words: list[tuple[str, str]]) -> bool:
     return False
 
 
-def _context(trigger: Token, root: str) -> list[tuple[str, str]]:
-    """(lemma, lowercase form) of the words saying what the act is about, in text order."""
+def _context(trigger: Token, root: str) -> tuple[list[tuple[str, str]], int]:
+    """(lemma, lowercase form) of the words saying what the act is about, in text order, and
+    the trigger's position among them (-1 when cut off, or for an attack's weapon words)."""
     picked: set[int] = set()
     if root in WEAPON_ROOTS:
         _force_words(trigger, picked)
@@ -284,7 +287,9 @@ def _context(trigger: Token, root: str) -> list[tuple[str, str]]:
         picked.update(c.i for c in children(governor) if c.dep_ in ("compound", "amod"))
     tokens = parse_tree(trigger.doc).tokens
     ordered = sorted(picked)[:MAX_TOKENS]
-    return [(lemma_lower(tokens[i]), tokens[i].lower_) for i in ordered]
+    # weapon cues may start at the trigger ("shot down"); content cues may not ("called for")
+    at = ordered.index(trigger.i) if trigger.i in ordered and root not in WEAPON_ROOTS else -1
+    return [(lemma_lower(tokens[i]), tokens[i].lower_) for i in ordered], at
 
 
 def _clause_words(trigger: Token, picked: set[int], purpose: bool) -> None:

@@ -232,7 +232,9 @@ def _entities(doc: Doc, notes: _Annotations) -> list[Entity]:
             seen.add(text)
             entry = load_gazetteer().best(text)
             actor = place.country if entry is not None and entry.kind == "country" else None  # "United States"
-            entities.append(Entity(text, "LOC" if place.country and text != place.name else "GPE", actor, 1))
+            # seas, continents and other places of no country are LOC, as are names the gazetteer renamed
+            kind = "GPE" if place.country and text == place.name else "LOC"
+            entities.append(Entity(text, kind, actor, 1))
     return entities
 
 

@@ -269,6 +269,8 @@ class ActorResolver:
         if sector is None:
             for token in chain:
                 found, _ = self._sector(parse, [token])
+                if found is None and token != head:
+                    found = self._of_title_sector(parse, token)  # "Secretary of State X"
                 if found:
                     sector = found
                     break
@@ -282,7 +284,7 @@ class ActorResolver:
         for token in chain:
             if token == head:
                 continue
-            if parse.ent_type[token] == ids.ORG:
+            if parse.ent_type[token] == ids.ORG and not _name_tail(doc, token):
                 name = _entity_text_at(doc, token)
                 named = self._story_names.get(name) or self.named_actor(name)
                 if named and len(named[0]) > 3:
@@ -303,6 +305,9 @@ class ActorResolver:
                 for obj in (o for o in children(prep) if dep[o] == ids.pobj):
                     text = _entity_text_at(doc, obj)
                     if parse.ent_type[obj] == ids.ORG and parse.lower[prep] != ids.to:
+                        if _name_tail(doc, obj):  # "secretary of Iran's Supreme National Security Council"
+                            national = self._describe(doc, obj)[0]
+                            return (national, "GOV") if national else (country, sector)
                         named = self.named_actor(text)
                         if named and len(named[0]) > 3:
                             return named[0], sector
@@ -312,6 +317,18 @@ class ActorResolver:
                     if country:
                         return country, sector
         return country, sector
+
+    def _of_title_sector(self, parse: ActorParse, token: int) -> str | None:
+        """Sector of a title written "X of Y" before a name ("Secretary of State", "Minister of
+        Defence"), whose last word the model may have tagged as a name of its own."""
+        if parse.lower_(token) not in self.agent_firsts:
+            return None
+        for prep in parse.children(token):
+            if parse.dep[prep] == parse.ids.prep and parse.lower[prep] == parse.ids.of:
+                for obj in parse.children(prep):
+                    if parse.dep[obj] == parse.ids.pobj:
+                        return self._phrase_sector(parse, [token, prep, obj])[0]
+        return None
 
     # -- the pass over a Doc ------------------------------------------------------------------
 
@@ -354,6 +371,11 @@ class ActorResolver:
                 mention = _acronym_of(parse, mention, mentions, acronyms)
             elif mention is not None and mention.kind == "ORG" and mention.code and len(mention.code) > 3:
                 mention = _shortened_group(mention, mentions)
+            if mention is not None and mention.code and mention.code.startswith("IGO") and mentions:
+                national = self._national_body(doc, mentions[-1], mention, home)
+                if national is not None:
+                    mentions.pop()
+                    mention = national
             if mention is not None and mention.kind == "ORG" and mention.code:
                 self._story_names[text] = (mention.code, "ORG")  # "LNA spokesman", "Taliban commander"
             if mention is not None:
@@ -412,6 +434,18 @@ class ActorResolver:
         mentions = self.dispatched_agents(doc, mentions)
         doc._.ew_actors = mentions
         return doc
+
+    def _national_body(self, doc: Doc, before: ActorMention, body: ActorMention,
+                       home: str | None) -> ActorMention | None:
+        """"Iran's Supreme National | Security Council": an IGO body's name ending a longer proper
+        name (the model split it) names a state's own body: the state's GOV, not the IGO."""
+        if before.end != body.start or before.code is not None or before.kind != "ORG":
+            return None
+        country, _ = self._describe(doc, body.end - 1)
+        country = country or self._describe(doc, before.end - 1)[0] or home
+        text = doc[before.start:body.end].text
+        code = join_code(country, "GOV") if country else None
+        return ActorMention(before.start, body.end, text, code, "ORG", f"org:{text.lower()}")
 
     def led_groups(self, doc: Doc) -> dict[str, str]:
         """"the Saudi-led coalition" -> {"coalition": "SAUMIL"}: the code a later bare "the
@@ -987,6 +1021,15 @@ def _entity_rows(doc: Doc) -> list[tuple[Span, str, str]]:
             label = ent.label_
             rows.append((ent, label, span_text(ent) if label in ENTITY_LABELS else ""))
     return parse.entity_rows
+
+
+def _name_tail(doc: Doc, i: int) -> bool:
+    """True when the entity of token ``i`` directly follows another organisation's proper noun:
+    the model split one long name ("Supreme National | Security Council")."""
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return start > 0 and doc[start - 1].ent_type_ == "ORG" and doc[start - 1].pos_ == "PROPN"
 
 
 def _trim(ent: Span) -> Span | None:

@@ -43,6 +43,8 @@ ABSTRACT_TARGETS = {"terrorism", "evil", "extremism", "crime", "corruption", "vi
                     "fire", "battle", "fight", "campaign"}
 HELP_VERBS = {"help", "assist", "support", "aid", "protect", "defend", "bolster", "reinforce"}
 AMOUNT_WORDS = {"dollar", "euro", "pound", "yuan", "million", "billion", "tonne", "ton", "worth", "package", "batch"}
+# Counted heads whose of-phrase names the thing ("ordered thousands of troops to the border").
+QUANTITY_WORDS = {"hundred", "thousand", "dozen", "score", "number", "contingent"}
 CONTENT_ROOTS = {"02", "10", "11", "12"}  # the content of appeals, demands, accusations, rejections
 CONDITIONS = {"if", "unless", "until"}
 TIME_MARKS = {"after", "before", "when", "since", "as", "because", "while"}
@@ -165,7 +167,8 @@ class EventExtractor:
             # is inside the amount phrase, and a row for it beats the verb's object-less row.
             inner = next((_child(c, "pobj") for c in [*children(obj), *kids]
                           if c.dep_ == "prep" and c.lower_ in ("in", "of")), None)
-            if inner is not None and (obj.pos_ == "NUM" or lemma_lower(obj) in AMOUNT_WORDS):
+            if inner is not None and (obj.pos_ == "NUM" or lemma_lower(obj) in AMOUNT_WORDS
+                                      or lemma_lower(obj) in QUANTITY_WORDS):
                 pattern = self.lexicon.match_verb(lemma, particle, lemma_lower(inner)) or pattern
                 obj = inner if pattern is not None and pattern.objects else obj
         if pattern is None and obj is not None and (lemma_lower(obj) in AMOUNT_WORDS or obj.ent_type_ == "MONEY"):
@@ -205,6 +208,11 @@ class EventExtractor:
         else:
             source_tokens = [self.subject_of(verb)]
         sources = self.resolve_all(source_tokens, actors)
+        if not sources and passive and _agentless_threat(verb, pattern.cameo):
+            # "vowed that Georgia would be punished": an agentless coercion announced for the
+            # future is the speaker's threat (CAMEO 13: "threaten ... to punish").
+            source_tokens = [self.subject_of(verb.head)]
+            sources = self.resolve_all(source_tokens, actors)
         if not sources and "speech" in pattern.flags and verb.dep_ == "advcl" and verb.tag_ == "VBG" \
                 and verb.head.dep_ == "ccomp":
             # "announced that the truce was over, accusing the rebels of ...": a participle of
@@ -1102,6 +1110,15 @@ def _own_time_clause(verb: Token) -> bool:
     kids = children(verb)
     return (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in kids)
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in kids))
+
+
+FUTURE_AUX = frozenset({"will", "would", "shall"})
+
+
+def _agentless_threat(verb: Token, cameo: str) -> bool:
+    """Whether VERB is a future passive coercive act ("would be punished") reported by its head."""
+    return (verb.dep_ == "ccomp" and int(cameo[:2]) >= 15 and verb.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children(verb)))
 
 
 def _passive_participle(verb: Token) -> bool:
