@@ -162,3 +162,10 @@ def test_continent_is_no_place_of_one_country(gaz, name):
 def test_town_qualified_by_its_country(gaz, name, country, town):
     place = gaz.lookup(name)
     assert place is not None and (place.country, place.name) == (country, town)
+
+
+def test_town_qualified_by_a_region_that_is_no_country_is_the_town():
+    from eventwire.context.gazetteer import load_gazetteer
+
+    place = load_gazetteer().lookup("Palo Alto, Calif.")
+    assert place is not None and (place.name, place.country) == ("Palo Alto", "USA")

@@ -56,7 +56,8 @@ def test_title_and_source_line(raw, title, source, published):
     ("KYIV, March 3 (Reuters) - Russian forces", "Kyiv", "Reuters", "2022-03-03"),
     ("GAZA CITY, Dec 30 (AFP) -- Russian forces", "Gaza City", "AFP", "2022-12-30"),
     ("Beijing, Nov. 27 (Xinhua) -- Russian forces", "Beijing", "Xinhua", "2022-11-27"),
-    ("KYIV, Ukraine (AP) — Russian forces", "Kyiv", "AP", None),
+    ("KYIV, Ukraine (AP) — Russian forces", "Kyiv, Ukraine", "AP", None),  # the country is kept
+    ("PALO ALTO, Calif., March 3 (Reuters) - Russian forces", "Palo Alto, Calif.", "Reuters", "2022-03-03"),
     ("UNITED NATIONS, 3 March 2021 (Reuters) - Russian forces", "United Nations", "Reuters", "2021-03-03"),
     ("MOSCOW — Russian forces", "Moscow", None, None),
 ])

@@ -174,11 +174,12 @@ class Gazetteer:
         return entry.to_place() if entry else None
 
     def _qualified(self, name: str) -> GazetteerEntry | None:
-        """The entry of "Town, Country": the town when known in that country, else the country."""
+        """The entry of "Town, Country": the town when known in that country, else the country;
+        "Town, Region" ("Palo Alto, Calif.") is the town alone."""
         town, _, region = (part.strip() for part in name.rpartition(","))
         country = next((e for e in self.candidates(region) if e.kind == "country"), None)
         if country is None:
-            return None
+            return self.best(town)
         return next((e for e in self.candidates(town) if e.country == country.country), country)
 
     def keys(self) -> Iterable[str]:

@@ -188,6 +188,8 @@ def split_dateline(text: str) -> tuple[Dateline | None, str]:
         return None, text
     if place.isupper():
         place = " ".join("-".join(p.capitalize() for p in w.split("-")) for w in place.split())
+    if match["region"]:  # "ROSZKE, Hungary": the country or region places a town the gazetteer may not know
+        place = f"{place}, {match['region'].strip()}"
     return Dateline(
         place=place,
         agency=match["agency"].strip() if match["agency"] else None,
