@@ -388,97 +388,60 @@ class EventExtractor:
     # -- cross-event rules ------------------------------------------------------------------------
 
     def resolve_anaphora(self, found: list[_Found]) -> None:
-        """Definite nominal events without roles ("the attack", "the ambush", "the charge") refer
-        back to the last event of the same kind; an act aimed at an event ("condemned the
-        shelling", "denied the charge") is aimed at that event's source."""
+        """Fill roles the text leaves to other events, in passes: definite nominal events ("the
+        attack", "both attacks" claimed) refer back to earlier ones; then denials answer
+        accusations, rejections answer appeals, readiness and returned fire face the attacker;
+        last, an act aimed at an event ("condemned the shelling") is aimed at its source."""
         by_trigger = {f.trigger.i: f for f in found}
         for n, event in enumerate(found):
-            determiners = {c.lower_ for c in children(event.trigger)} if event.nominal else set()  # only read for nominals
-            if event.nominal and not event.sources and self.is_claimed(event, by_trigger):
-                # "Hamas claimed responsibility for both attacks": the attacks told earlier without
-                # an agent are the ones claimed
-                here = sentence_of(event.trigger.doc, event.trigger.i).start
-                unattributed = [f for f in found[:n] if _same_kind(f.cameo, event.cameo) and not f.sources
-                                and not f.anaphoric and f.targets != [None]
-                                and sentence_of(f.trigger.doc, f.trigger.i).start < here]
-                if unattributed:
-                    plural = bool(determiners & {"both", "these", "those", "two"}) or event.trigger.tag_ == "NNS"
-                    event.referents = tuple(unattributed if plural else unattributed[-1:])
-                    event.anaphoric = True
-                    if event.targets == [None]:
-                        event.targets = [t for r in event.referents for t in r.targets]
-                    continue
-            if event.nominal and determiners & {"the", "this", "that", "these", "those", "both"}:
-                # "the attack": the first earlier event told with the same word ("attacked"), else
-                # the story's lead event of that kind
-                here = sentence_of(event.trigger.doc, event.trigger.i).start
-                before = [f for f in found[:n] if _same_kind(f.cameo, event.cameo) and f.sources
-                          and sentence_of(f.trigger.doc, f.trigger.i).start < here
-                          and not _alleged(f, by_trigger)]
-                same_word = [f for f in before if lemma_lower(f.trigger) == lemma_lower(event.trigger)]
-                there = _named_place(event.trigger)
-                if there is not None:
-                    # "the Ganja strike": the earlier event aimed at that place's country
-                    before = [f for f in before if any(t is not None and (t.participant_code or "")[:3] == there
-                                                       for t in f.targets)] or before
-                    same_word = [f for f in same_word if f in before] or same_word
-                earlier = (same_word or before or [None])[0]
-                if earlier is not None:
-                    event.anaphoric = True
-                    event.sources = event.sources or list(earlier.sources)
-                    if event.targets == [None]:
-                        event.targets = list(earlier.targets)
+            if event.nominal:
+                self._refer_back(event, found[:n], by_trigger)
         for n, event in enumerate(found):
-            if event.cameo[:3] == "016" and event.targets == [None] and event.sources:
-                # "Eritrea denied the charge": the denial answers the last accusation against it
-                accused = {s.participant_code[:3] for s in event.sources if s.participant_code}
-                accusation = next((f for f in reversed(found[:n]) if f.cameo[:2] == "11" and any(
-                    t is not None and (t.participant_code or "")[:3] in accused for t in f.targets)), None)
-                if accusation is not None:
-                    event.targets = list(accusation.sources)
+            _answer_accusation(event, found[:n])
         for n, event in enumerate(found):
-            if event.cameo[:2] == "12" and event.targets == [None] and event.sources:
-                # "rejected the call", "ruled out a no-fly zone": the answer goes to whoever last
-                # appealed to, offered to or demanded of the rejecting side
-                side = {(s.participant_code or "")[:3] for s in event.sources}
-                asked = next((f for f in reversed(found[:n]) if f.cameo[:2] in ("02", "03", "10", "14") and f.sources
-                              and any(t is not None and (t.participant_code or "")[:3] in side for t in f.targets)), None)
-                if asked is not None:
-                    own = {s.participant_code for s in event.sources}
-                    event.targets = [s for s in asked.sources if s.participant_code not in own] or [None]
-            if event.cameo[:2] == "15" and event.targets == [None] and event.sources:
-                # "put the armed forces on full combat alert": readiness against whoever threatens
-                # or attacks the side (told before or after)
-                side = {(s.participant_code or "")[:3] for s in event.sources}
-                hostile = [f for f in found if f.cameo[:2] in ("13", "17", "18", "19", "20") and f.sources
-                           and any(t is not None and (t.participant_code or "")[:3] in side for t in f.targets)
-                           and not any((s.participant_code or "")[:3] in side for s in f.sources)]
-                if hostile:
-                    nearest = min(hostile, key=lambda f: abs(f.trigger.i - event.trigger.i))
-                    event.targets = [_state_behind(s) for s in nearest.sources]
-            if "answers" in event.flags and event.targets == [None] and event.sources:
-                # "troops returned fire": at whoever last attacked their side
-                side = {(s.participant_code or "")[:3] for s in event.sources}
-                attack = next((f for f in reversed(found[:n]) if f.cameo[:2] in VIOLENT_ROOTS and f.sources and any(
-                    t is not None and (t.participant_code or "")[:3] in side for t in f.targets)), None)
-                if attack is not None:
-                    event.targets = list(attack.sources)
+            _answer_appeal(event, found[:n])
+            _face_the_hostile(event, found)
+            _return_fire(event, found[:n])
         for event in found:
-            if event.targets != [None] or event.nominal:
-                continue
-            aimed_tokens = list(event.target_tokens)
-            for token in event.target_tokens:  # "reports of killings by the RSF"
-                aimed_tokens += [_child(c, "pobj") for c in children(token) if c.dep_ == "prep" and c.lower_ in ("of", "into")]
-            aimed = [by_trigger[t.i] for t in aimed_tokens if t is not None and t.i in by_trigger]
-            owners = [s for a in aimed for s in a.sources if s is not None]
-            if owners and event.cameo[:2] in ("01", "09", "11", "12", "17", "16"):
-                event.targets = owners
-            elif aimed and event.cameo[:3] == "045":
-                # "Qatar mediated talks between the two sides": the sides are mediated between
-                parties = [m for a in aimed for m in [*a.sources, *a.targets] if m is not None]
-                event.targets = parties or [None]
-                for a in aimed:
-                    a.anaphoric = True  # the mediated talks are coded as the mediation
+            _aim_at_event_owners(event, by_trigger)
+
+    def _refer_back(self, event: _Found, before: list[_Found], by_trigger: dict) -> None:
+        """A definite nominal event takes its roles from the earlier event it names: the attacks a
+        claim of responsibility is about, else the first earlier event of its kind told with the
+        same word ("attacked" ... "the attack"), else the story's lead event of that kind."""
+        determiners = {c.lower_ for c in children(event.trigger)}
+        here = sentence_of(event.trigger.doc, event.trigger.i).start
+        if not event.sources and self.is_claimed(event, by_trigger):
+            # "Hamas claimed responsibility for both attacks": the attacks told earlier without
+            # an agent are the ones claimed
+            unattributed = [f for f in before if _same_kind(f.cameo, event.cameo) and not f.sources
+                            and not f.anaphoric and f.targets != [None]
+                            and sentence_of(f.trigger.doc, f.trigger.i).start < here]
+            if unattributed:
+                plural = bool(determiners & {"both", "these", "those", "two"}) or event.trigger.tag_ == "NNS"
+                event.referents = tuple(unattributed if plural else unattributed[-1:])
+                event.anaphoric = True
+                if event.targets == [None]:
+                    event.targets = [t for r in event.referents for t in r.targets]
+                return
+        if not determiners & {"the", "this", "that", "these", "those", "both"}:
+            return
+        earlier_kind = [f for f in before if _same_kind(f.cameo, event.cameo) and f.sources
+                        and sentence_of(f.trigger.doc, f.trigger.i).start < here
+                        and not _alleged(f, by_trigger)]
+        same_word = [f for f in earlier_kind if lemma_lower(f.trigger) == lemma_lower(event.trigger)]
+        there = _named_place(event.trigger)
+        if there is not None:
+            # "the Ganja strike": the earlier event aimed at that place's country
+            earlier_kind = [f for f in earlier_kind if any(
+                t is not None and (t.participant_code or "")[:3] == there for t in f.targets)] or earlier_kind
+            same_word = [f for f in same_word if f in earlier_kind] or same_word
+        earlier = (same_word or earlier_kind or [None])[0]
+        if earlier is not None:
+            event.anaphoric = True
+            event.sources = event.sources or list(earlier.sources)
+            if event.targets == [None]:
+                event.targets = list(earlier.targets)
 
     @staticmethod
     def is_claimed(event: _Found, by_trigger: dict) -> bool:
@@ -1053,6 +1016,86 @@ def _chemical(trigger: Token) -> bool:
 def _civilian(actor: ActorMention) -> bool:
     """Unarmed people: crowds, protesters, students, workers, activists."""
     return (actor.participant_code or "").endswith(("CVL", "OPP", "EDU", "LAB"))
+
+
+# --- roles filled from other events (EventExtractor.resolve_anaphora) ----------------------------
+
+
+def _side(event: _Found) -> set[str]:
+    """The countries (or organisations) of an event's sources."""
+    return {(s.participant_code or "")[:3] for s in event.sources}
+
+
+def _aims_at(event: _Found, side: set[str]) -> bool:
+    """True when one of the event's targets belongs to ``side``."""
+    return any(t is not None and (t.participant_code or "")[:3] in side for t in event.targets)
+
+
+def _answer_accusation(event: _Found, before: list[_Found]) -> None:
+    """"Eritrea denied the charge": a targetless denial answers the last accusation against it."""
+    if event.cameo[:3] != "016" or event.targets != [None] or not event.sources:
+        return
+    accused = {s.participant_code[:3] for s in event.sources if s.participant_code}
+    accusation = next((f for f in reversed(before) if f.cameo[:2] == "11" and _aims_at(f, accused)), None)
+    if accusation is not None:
+        event.targets = list(accusation.sources)
+
+
+def _answer_appeal(event: _Found, before: list[_Found]) -> None:
+    """"rejected the call", "ruled out a no-fly zone": a targetless rejection answers whoever last
+    appealed to, offered to or demanded of the rejecting side."""
+    if event.cameo[:2] != "12" or event.targets != [None] or not event.sources:
+        return
+    side = _side(event)
+    asked = next((f for f in reversed(before) if f.cameo[:2] in ("02", "03", "10", "14") and f.sources
+                  and _aims_at(f, side)), None)
+    if asked is not None:
+        own = {s.participant_code for s in event.sources}
+        event.targets = [s for s in asked.sources if s.participant_code not in own] or [None]
+
+
+def _face_the_hostile(event: _Found, found: list[_Found]) -> None:
+    """"put the armed forces on full combat alert": targetless readiness (15) is against the
+    nearest event, before or after, in which another side threatens or attacks this one."""
+    if event.cameo[:2] != "15" or event.targets != [None] or not event.sources:
+        return
+    side = _side(event)
+    hostile = [f for f in found if f.cameo[:2] in ("13", "17", "18", "19", "20") and f.sources
+               and _aims_at(f, side) and not any((s.participant_code or "")[:3] in side for s in f.sources)]
+    if hostile:
+        nearest = min(hostile, key=lambda f: abs(f.trigger.i - event.trigger.i))
+        event.targets = [_state_behind(s) for s in nearest.sources]
+
+
+def _return_fire(event: _Found, before: list[_Found]) -> None:
+    """"troops returned fire": an answering act is aimed at whoever last attacked its side."""
+    if "answers" not in event.flags or event.targets != [None] or not event.sources:
+        return
+    side = _side(event)
+    attack = next((f for f in reversed(before) if f.cameo[:2] in VIOLENT_ROOTS and f.sources
+                   and _aims_at(f, side)), None)
+    if attack is not None:
+        event.targets = list(attack.sources)
+
+
+def _aim_at_event_owners(event: _Found, by_trigger: dict) -> None:
+    """An act aimed at an event ("condemned the shelling", "reports of killings by the RSF") is
+    aimed at that event's sources; a mediation of talks is between the talks' parties."""
+    if event.targets != [None] or event.nominal:
+        return
+    aimed_tokens = list(event.target_tokens)
+    for token in event.target_tokens:  # "reports of killings by the RSF"
+        aimed_tokens += [_child(c, "pobj") for c in children(token) if c.dep_ == "prep" and c.lower_ in ("of", "into")]
+    aimed = [by_trigger[t.i] for t in aimed_tokens if t is not None and t.i in by_trigger]
+    owners = [s for a in aimed for s in a.sources if s is not None]
+    if owners and event.cameo[:2] in ("01", "09", "11", "12", "17", "16"):
+        event.targets = owners
+    elif aimed and event.cameo[:3] == "045":
+        # "Qatar mediated talks between the two sides": the sides are mediated between
+        parties = [m for a in aimed for m in [*a.sources, *a.targets] if m is not None]
+        event.targets = parties or [None]
+        for a in aimed:
+            a.anaphoric = True  # the mediated talks are coded as the mediation
 
 
 def _state_behind(actor: ActorMention) -> ActorMention:
