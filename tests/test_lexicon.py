@@ -84,6 +84,12 @@ def test_object_target_is_not_the_object():
     ("talk", [], "talk", "040"),
     ("call", ["phone"], "phone call", "041"),
     ("sanction", [], "sanction", "163"),
+    # a longer phrase beats its head: labour strikes are no attacks, formal protests no rallies
+    ("strike", ["nationwide"], "nationwide strike", "143"),
+    ("protest", ["formal"], "formal protest", "114"),
+    ("talk", ["peace"], "peace talk", "046"),
+    ("exercise", ["joint", "military"], "joint military exercise", "062"),
+    ("attack", ["suicide", "bomb"], "suicide bomb attack", "1831"),
 ])
 def test_match_noun(head, modifiers, lemma, cameo):
     pattern = LEX.match_noun(head, modifiers)
