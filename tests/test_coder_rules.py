@@ -417,3 +417,59 @@ def test_agentless_future_coercion_is_the_speakers_threat(code):
     pairs = {(s, c[:2], t) for s, c, t in codes(code("The Russian president vowed that Ukraine would be punished.",
                                                      published="2019-06-04"))}
     assert ("RUSGOV", "13", "UKR") in pairs, pairs
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # welcoming a person is receiving a guest (043, and the guest's visit 042), not approval
+        ("The Chilean foreign minister was welcomed by the Peruvian president in Lima on Monday.",
+         {("PERGOV", "043", "CHLGOV"), ("CHLGOV", "042", "PERGOV")}, {("PERGOV", "051", "CHLGOV")}),
+        ("Lima welcomed the Chilean decision to reopen the border.", {("PER", "051", "CHL")}, set()),
+        # an apposition listing the members of a plural subject: one event per member
+        ("The two envoys, Sergei Lavrov and Wang Yi, were received by the Iranian president in Tehran on Tuesday.",
+         {("IRNGOV", "043", "RUSGOV"), ("IRNGOV", "043", "CHNGOV"), ("RUSGOV", "042", "IRNGOV"),
+          ("CHNGOV", "042", "IRNGOV")}, set()),
+        # mediated talks are the mediator's act on both sides, not also a meeting of the sides
+        ("Norway facilitated talks between Colombia and Venezuela on Friday.",
+         {("NOR", "045", "COL"), ("NOR", "045", "VEN")}, {("COL", "040", "VEN"), ("COL", "043", "VEN")}),
+    ],
+)
+def test_receptions_lists_and_mediation(code, text, expected, absent):
+    found = codes(code(text, published="2019-06-04"))
+    assert expected <= found, found
+    assert not absent & found, found
+
+
+def test_background_since_phrase_is_no_new_event(code):
+    # "since the invasion" only dates a lasting state: the invasion was told before (CAMEO codes acts)
+    result = code("Since Russia's invasion of Ukraine, bread prices in Cairo have doubled.", published="2023-03-01")
+    assert not any(c[:2] == "19" for _, c, _ in codes(result))
+
+
+def test_the_two_governments_are_the_pair_named_together(code):
+    # "the two governments" refers back to the pair introduced together, not the last two named
+    text = ("The presidents of Tanzania and Kenya met in Arusha on Monday. Burundi's military rulers refused "
+            "to attend. The United Nations urged the two governments to reopen the border.")
+    found = {(s, c[:2], t) for s, c, t in codes(code(text, published="2019-06-04"))}
+    assert {("IGOUNO", "02", "TZAGOV"), ("IGOUNO", "02", "KENGOV")} <= found, found
+    assert ("IGOUNO", "02", "BDIGOV") not in found, found
+
+
+def test_group_of_listed_countries_is_one_actor_per_country(code):
+    # "the foreign ministers of A, B and C" stands for each country's minister (compound actors)
+    text = "The foreign ministers of Peru, Chile and Bolivia met the Brazilian president in Brasilia on Monday."
+    found = {(s, c[:2], t) for s, c, t in codes(code(text, published="2019-06-04"))}
+    assert {("PERGOV", "04", "BRAGOV"), ("CHLGOV", "04", "BRAGOV"), ("BOLGOV", "04", "BRAGOV")} <= found, found
+    # "talks with A, B and C" name partners, not two sides talking with each other
+    text = "Egypt agreed on Monday to reopen the crossing after talks in Cairo with the envoys of Qatar, Jordan and Oman."
+    found = {(s, c[:2], t) for s, c, t in codes(code(text, published="2019-06-04"))}
+    assert not any(s and t and s[:3] in ("QAT", "JOR", "OMN") and t[:3] in ("QAT", "JOR", "OMN") for s, _, t in found), found
+
+
+def test_talks_before_an_agreement_are_not_intended(code):
+    # a nominal event in an "after" phrase is a past act with its own time, not the content of "agreed"
+    text = "Egypt agreed on Monday to reopen the crossing after talks in Cairo with the Qatari foreign minister."
+    found = codes(code(text, published="2019-06-04"))
+    assert not any(c == "036" and t and t.startswith("QAT") for _, c, t in found), found
+    assert any(c[:2] == "04" and t and t.startswith("QAT") for _, c, t in found), found

@@ -7,7 +7,8 @@ are data; this module reads them once and rejects anything malformed with the fi
 Target specs name where the event's target sits relative to the trigger: ``dobj`` (direct
 object), ``dative`` (spaCy's label for an indirect object, and for some "to" phrases), or
 ``prep:WORD`` (a preposition WORD attached to the trigger or, for object patterns, to the object
-noun; spaCy may label "to" as ``dative`` rather than ``prep``).
+noun; spaCy may label "to" as ``dative`` rather than ``prep``). The object ``$actor`` matches an
+object that is itself an actor ("welcomed the Togolese president": a reception, not approval).
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ FLAGS = frozenset({
     "moves_object",      # the act is moving the object somewhere ("ordered troops to the border"):
                          # not coded when the object is told to do something ("ordered troops to leave")
 })
+
+ACTOR_OBJECT = "$actor"  # object column value matching an object that is itself an actor
 
 _WORD = r"[a-z][a-z'.]*(?:-[a-z'.]+)*"
 _WORD_RE = re.compile(rf"^{_WORD}$")

@@ -842,11 +842,14 @@ class ActorResolver:
         parse = actor_parse(doc)
         ids = parse.ids
         result = []
+        by_token = index_mentions(doc, mentions)
         for mention in mentions:
             if mention.kind == "AGENT":
                 countries = [self._communities.get(parse.lower_(t)) or self.country_of_word(parse.text(t))
                              for t in _modifiers_at(parse, mention.end - 1)]  # "Bosnian Serb": one
                 countries = [c for c in dict.fromkeys(countries) if c]
+                if len(countries) < 2 and parse.tag[mention.end - 1] in ids.plural:
+                    countries = _countries_of(parse, mention.end - 1, by_token) or countries
                 if len(countries) >= 2:
                     sector = mention.code[3:6] if mention.code and len(mention.code) >= 6 else None
                     members = tuple(replace(mention, code=join_code(c, sector), entity=f"agent:{c}", members=())
@@ -885,8 +888,8 @@ class ActorResolver:
             if persons:
                 # "both leaders": the last two persons named, who may lead two sides of one country
                 earlier = [m for m in earlier if m.kind == "PERSON"]
-            codes: list[ActorMention] = []
-            for m in reversed(earlier):
+            codes: list[ActorMention] = list(_named_together(doc, earlier, persons))
+            for m in reversed(earlier if not codes else ()):
                 if all((m.entity != c.entity and m.participant_code != c.participant_code) if persons
                        else _other_side(m.participant_code, c.participant_code) for c in codes):
                     codes.append(m)
@@ -1134,6 +1137,42 @@ def _is_pro_or_anti(parse: ActorParse, i: int) -> bool:
     if i > 0 and lower[i - 1] in pro_anti:
         return True
     return i > 1 and parse.orth[i - 1] == parse.ids.dash and lower[i - 2] in pro_anti
+
+
+def _countries_of(parse: ActorParse, head: int, by_token: list) -> list[str]:
+    """"the foreign ministers of Britain, France and Germany": the countries a plural group's
+    of-phrase lists (two or more), each the base of one member; [] otherwise."""
+    ids = parse.ids
+    inner = next((c for p in parse.children(head) if parse.lower[p] == ids.of
+                  for c in parse.children(p) if parse.dep[c] == ids.pobj), None)
+    if inner is None:
+        return []
+    listed, stack = [inner], [inner]
+    while stack:  # "Britain, France and Germany": France and Germany are conjuncts
+        members = [c for c in parse.children(stack.pop()) if parse.dep[c] == ids.conj]
+        listed += members
+        stack += members
+    codes = []
+    for token in listed:
+        mention = by_token[token]
+        if mention is None or mention.kind != "GPE" or len(mention.participant_code or "") != 3:
+            return []  # "leaders of Kenya and the rebels": not a list of countries
+        codes.append(mention.participant_code)
+    codes = list(dict.fromkeys(codes))
+    return codes if len(codes) >= 2 else []
+
+
+def _named_together(doc: Doc, earlier: list[ActorMention], persons: bool) -> tuple[ActorMention, ...]:
+    """The last two sides named together ("Tanzania and Kenya ... the two governments"), latest
+    first: a pair introduced as such is what "the two"/"both" refer back to; () when none is."""
+    by_end = {m.end - 1: m for m in earlier}
+    for m in reversed(earlier):
+        token = doc[m.end - 1]
+        first = by_end.get(token.head.i) if token.dep_ == "conj" else None
+        if first is not None and first.start < m.start and (
+                first.entity != m.entity if persons else _other_side(first.participant_code, m.participant_code)):
+            return m, first
+    return ()
 
 
 def _other_side(a: str, b: str) -> bool:

@@ -16,7 +16,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from eventwire.codebooks.cameo import CameoCode, load_cameo
-from eventwire.codebooks.lexicon import Lexicon, VerbPattern, load_lexicon
+from eventwire.codebooks.lexicon import ACTOR_OBJECT, Lexicon, VerbPattern, load_lexicon
 from eventwire.codebooks.modality import load_modality_words
 from eventwire.nlp.annotations import ActorMention, EventMention, column, sentence_of, word_hashes
 from eventwire.nlp.components import register_component
@@ -47,6 +47,8 @@ AMOUNT_WORDS = {"dollar", "euro", "pound", "yuan", "million", "billion", "tonne"
 QUANTITY_WORDS = {"hundred", "thousand", "dozen", "score", "number", "contingent"}
 CONTENT_ROOTS = {"02", "10", "11", "12"}  # the content of appeals, demands, accusations, rejections
 CONDITIONS = {"if", "unless", "until"}
+TIME_PREPS = {"after", "following", "since", "during", "amid"}  # a nominal event they govern has its own time
+BACKGROUND_PREPS = {"since"}  # "since the invasion": the event only dates a lasting state
 TIME_MARKS = {"after", "before", "when", "since", "as", "because", "while"}
 TRIGGER_POS = {spacy.symbols.VERB, spacy.symbols.AUX, spacy.symbols.NOUN, spacy.symbols.PROPN}  # as POS ids
 MEETING_CODES = {"040", "042", "043", "044", "046"}
@@ -160,6 +162,9 @@ class EventExtractor:
             c.dep_ in ("advmod", "prep") and c.lower_ in self.particles and _child(c, "pobj") is None)), None)
         obj = direct_object(verb, passive)
         pattern = self.lexicon.match_verb(lemma, particle, lemma_lower(obj) if obj else None)
+        if obj is not None and (pattern is None or not pattern.objects) and _names_actor(obj, actors):
+            # "welcomed the Kenyan president" (043) vs "welcomed the decision" (051)
+            pattern = self.lexicon.match_verb(lemma, particle, ACTOR_OBJECT) or pattern
         if pattern is None and particle is not None:
             pattern = self.lexicon.match_verb(lemma, None, lemma_lower(obj) if obj else None)
         if (pattern is None or not pattern.objects) and obj is not None:
@@ -292,7 +297,8 @@ class EventExtractor:
         sources = [s for s in self.resolve_all(source_tokens, actors) if s.participant_code]
         target_tokens = self.target_tokens(noun, pattern.target, None, False)
         targets = self.resolve_all(target_tokens, actors, national=True)
-        if "joint" in pattern.flags and not sources and len(targets) >= 2:
+        if "joint" in pattern.flags and not sources and len(targets) >= 2 and any(
+                t.head.lower_ in ("between", "among") for t in target_tokens):
             # "talks between A and B": each side is source and target of the other.
             sources, targets = targets[:1], targets[1:]
         return _Found(noun, sources, targets or [None], pattern.cameo, pattern.flags, nominal=True,
@@ -376,7 +382,8 @@ class EventExtractor:
         for token in tokens:
             if token is None:
                 continue
-            for member in [token, *_conjuncts(token)]:
+            listed = _listed_members(token, actors)
+            for member in listed or [token, *_conjuncts(token)]:
                 if member.ent_type_ == "MONEY":
                     continue  # "300 million U.S. dollars" names no actor
                 mention = resolve_token(member, actors, national)
@@ -468,8 +475,10 @@ class EventExtractor:
             if (governor is not None and governor.cameo[:2] in CONTENT_ROOTS and governor is not event
                     and not _own_time_clause(event.trigger) and not self.adds_statement(event.trigger)):
                 continue
-            if _is_condition(event.trigger):
+            if _is_condition(event.trigger) or _background(event):
                 continue
+            if _mediated(event):
+                continue  # "Qatar facilitated talks between A and B": the act is the mediation (045)
             if event.anaphoric or _aggregate(event.trigger):
                 continue
             if (event.nominal and event.trigger.dep_ == "dobj" and triggers.get(event.trigger.head.i) is not None
@@ -647,6 +656,8 @@ class EventExtractor:
             head = current.head
             if dep not in climb or head.i == current.i:
                 break
+            if nominal and dep == "prep" and current.lower_ in TIME_PREPS:
+                break  # "agreed, after a day of talks, to ...": the talks are past, not the agreed act
             kids = children(head)
             # a coordinated verb is no governor ("vowed retaliation and ordered reinforcements")
             role = self.modality.get(lemma_lower(head)) if dep != "conj" else None
@@ -1146,6 +1157,28 @@ def _obliges(verb: Token) -> bool:
                for c in children(verb))
 
 
+def _names_actor(obj: Token, actors: list) -> bool:
+    """True when a verb's object is itself an actor (a person, government or country), for rows
+    whose object column is ACTOR_OBJECT."""
+    mention = actors[obj.i]
+    return mention is not None and bool(mention.participant_code)
+
+
+def _background(event: _Found) -> bool:
+    """"Since Russia's invasion of Ukraine, prices have soared": a nominal event that only dates
+    a state of affairs (the object of a BACKGROUND_PREPS word) was told before; it is no new act."""
+    trigger = event.trigger
+    return event.nominal and trigger.dep_ == "pobj" and trigger.head.lower_ in BACKGROUND_PREPS
+
+
+def _mediated(event: _Found) -> bool:
+    """True for joint talks that are the object of a mediating verb ("brokered talks between A and
+    B"): CAMEO codes the mediator's 045 on both sides, not the sides' meeting as well."""
+    trigger = event.trigger
+    return (event.nominal and "joint" in event.flags and trigger.dep_ in ("dobj", "nsubjpass")
+            and trigger.head.pos_ in ("VERB", "AUX") and lemma_lower(trigger.head) in MEDIATING_VERBS)
+
+
 def _own_time_clause(verb: Token) -> bool:
     """True for an adverbial clause with its own subject and a time or cause marker ("accused the
     US ... after a U.S. diplomat met student leaders"): an act of its own, not the content of the
@@ -1244,6 +1277,20 @@ def _conjuncts(token: Token) -> list[Token]:
                 stack.append(child)
     if len(members) > 1:  # most role tokens head no list
         members.sort(key=lambda t: t.i)
+    return members
+
+
+def _listed_members(token: Token, actors: list) -> list[Token]:
+    """"The three ministers, A, B and C, ...": a plural noun whose apposition lists actors stands
+    for those members, each its own actor (CODING.md 1, compound actors)."""
+    if token.tag_ not in ("NNS", "NNPS"):
+        return []
+    appos = _child(token, "appos")
+    if appos is None:
+        return []
+    members = [appos, *_conjuncts(appos)]
+    if len(members) < 2 or any(actors[m.i] is None or not actors[m.i].participant_code for m in members):
+        return []  # "clashed, burning tyres and stoning cars" misparsed as an apposition lists no actors
     return members
 
 
