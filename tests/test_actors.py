@@ -318,3 +318,10 @@ def test_named_armed_groups_from_data(actors):
     found = actors("Serbian police fought Kosovo Liberation Army fighters near Pec.", "1998-06-01")
     assert found["Kosovo Liberation Army"] == "SRBREB"
     assert actors("The Kosovo Verification Mission said it had found bodies.", "1999-01-16")["Kosovo Verification Mission"] == "IGOSCE"
+
+
+def test_a_bare_surname_with_several_spellings_is_one_person(actors):
+    """"Assad" is listed under several spellings of Bashar al-Assad (and Hafez, out of office):
+    the spellings of one person do not make the surname ambiguous."""
+    assert actors("Assad told state television that the army would retake Aleppo.", "2015-06-01")["Assad"] == "SYRGOV"
+    assert actors("Netanyahu warned Hamas on Sunday.", "2014-07-20")["Netanyahu"] == "ISRGOV"

@@ -823,15 +823,17 @@ class ActorResolver:
             return code
 
     def known_surname(self, surname: str, published: str | None) -> str | None:
-        """The one known office holder with this surname in office on the date (or the only one)."""
+        """The one known office holder with this surname in office on the date (or the only one);
+        the spellings of one person ("Bashar al-Assad", "Bashar Assad") count as one."""
         names = self.surnames.get(surname)
         if not names:
             return None
-        if len(names) == 1:
-            return next(iter(names))
+        people = {self.vocab.people[n][0].name: n for n in sorted(names)}  # canonical name -> a key of it
+        if len(people) == 1:
+            return next(iter(people.values()))
         if published:
-            current = [n for n in names if any(o.start <= published and (o.end is None or published < o.end)
-                                                for o in self.vocab.people[n])]
+            current = [n for n in people.values() if any(o.start <= published and (o.end is None or published < o.end)
+                                                         for o in self.vocab.people[n])]
             if len(current) == 1:
                 return current[0]
         return None
