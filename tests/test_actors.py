@@ -325,3 +325,89 @@ def test_a_bare_surname_with_several_spellings_is_one_person(actors):
     the spellings of one person do not make the surname ambiguous."""
     assert actors("Assad told state television that the army would retake Aleppo.", "2015-06-01")["Assad"] == "SYRGOV"
     assert actors("Netanyahu warned Hamas on Sunday.", "2014-07-20")["Netanyahu"] == "ISRGOV"
+
+
+@pytest.fixture(scope="module")
+def pronoun_codes():
+    """pronoun_codes(text) -> [(pronoun, code)] for the pronouns resolved in the text."""
+    from eventwire.nlp import load_pipeline
+
+    nlp = load_pipeline()
+
+    def run(text: str, published: str = "2019-01-24") -> list[tuple[str, str | None]]:
+        doc = nlp.make_doc(text)
+        doc._.ew_published = published
+        doc = nlp(doc)
+        return [(m.text, m.participant_code) for m in doc._.ew_actors if m.kind == "PRON"]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title one person holds is a person: he/she may stand for it (agents.tsv "person")
+        ("The Malawian president landed in Lusaka on Monday. He was greeted by the Zambian foreign minister.",
+         [("He", "MWIGOV")]),
+        ("The Ghanaian foreign minister flew to Lome on Tuesday. She met Togo's president and urged him to act.",
+         [("She", "GHAGOV"), ("him", "TGOGOV")]),
+    ],
+)
+def test_he_and_she_stand_for_a_title_only_person(pronoun_codes, text, expected):
+    assert pronoun_codes(text) == expected
+
+
+def test_it_still_stands_for_a_body_owned_by_a_title(pronoun_codes):
+    """"the prosecutor-general's office said it": the office, not a person."""
+    found = pronoun_codes("Kenya's prosecutor-general's office said on Monday it had charged two officers.")
+    assert found == [("it", "KENJUD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "codes"),
+    [
+        # "the navies of the two countries" is "the two countries' navies": both sides' forces
+        ("Chile and Peru held talks in Lima on Monday. The navies of the two countries will hold drills in May.",
+         "navies", ["CHLMIL", "PERMIL"]),
+        ("Vietnam and Laos signed a border deal. The armies of both countries will patrol the frontier.",
+         "armies", ["LAOMIL", "VNMMIL"]),
+        # a country's rebels stay rebels among "the leaders of both sides"
+        ("Chadian rebels clashed with the government in N'Djamena. The leaders of both sides met in Doha.",
+         "leaders", ["TCDGOV", "TCDREB"]),
+    ],
+)
+def test_counted_group_in_an_of_phrase(members, text, group, codes):
+    assert members(text)[group] == codes
+
+
+def test_both_sides_of_a_civil_war_told_apart_are_government_and_rebels(members):
+    """Sides named apart in a civil war whose government the story names are its parties: the
+    state's forces stand for the government; the subject of a conjoined verb is not a side."""
+    text = ("The Government of National Accord accused Egypt of supplying weapons. GNA forces shelled "
+            "positions of the Libyan National Army on Sunday. A UN envoy condemned the shelling and "
+            "urged both sides to accept a truce.")
+    assert members(text)["sides"] == ["LBYGOV", "LBYREB"]
+    # no government named: the forces themselves are the side
+    text = ("Ethiopian troops fought rebels near Gondar on Monday. The Kenyan president condemned the "
+            "fighting and urged both sides to observe a ceasefire.")
+    assert members(text)["sides"] == ["ETHMIL", "ETHREB"]
+
+
+def test_a_named_government_s_forces_are_its_country_s_military(actors):
+    found = actors("The Government of National Accord said on Monday that GNA forces had retaken the town.")
+    assert found["forces"] == "LBYMIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # an ended non-government office gives the bare country; the title says what he is now
+        ("Rebel leader Raul Reyes said on Friday the group would fight on.", "Raul Reyes", "COLREB"),
+        ("Raul Reyes said on Friday the group would fight on.", "Raul Reyes", "COL"),
+        # "Former <demonym> President X": the "former president" row of agents.tsv (ELI)
+        ("Former Zambian President Peter Mwale urged the junta to free the detainees.", "Peter Mwale", "ZMBELI"),
+        ("The former Malian president urged the junta to free the detainees.", "former Malian president", "MLIELI"),
+    ],
+)
+def test_titles_after_an_office_ended(actors, text, name, code):
+    assert actors(text, "2010-05-01")[name] == code

@@ -74,3 +74,16 @@ def test_place_inside_what_is_said_is_not_where_it_was_said(code, text, root):
 def test_capitals_acting_carry_their_country(code, text, name, actor):
     entity = next(e for e in code(text).entities if e.text == name)
     assert entity.actor == actor
+
+
+@pytest.mark.parametrize("text, trigger, country", [
+    # "the country": the source's own country
+    ("Iran on Monday banned all Britons in the country from leaving, and Britain retaliated by expelling "
+     "Iranian diplomats.", "banned", "IRN"),
+    # "the town": where "the Turkish border town of Akcakale" told before is
+    ("Syrian troops shelled the Turkish border town of Akcakale on Sunday. "
+     "Turkish soldiers stationed in the town returned fire within minutes, the army said.", "returned", "TUR"),
+])
+def test_definite_place_noun_means_the_place_named_before(code, text, trigger, country):
+    event = next(e for e in code(text, dateline="London").events if e.trigger == trigger)
+    assert event.location is not None and event.location.country == country

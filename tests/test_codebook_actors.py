@@ -91,6 +91,25 @@ def test_agent_things(vocab, phrase, sector, thing):
 
 
 @pytest.mark.parametrize(
+    ("phrase", "person"),
+    [("president", True), ("foreign minister", True), ("spokesman", True), ("former president", True),
+     ("presidents", False), ("government", False), ("troops", False), ("army", False)],
+)
+def test_agent_person_titles(vocab, phrase, person):
+    """Titles one person holds are marked: he/she may stand for "the Kenyan president"."""
+    assert vocab.agents[phrase].person is person
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Libyan National Army", "LBYREB"), ("GNA", "LBYGOV"), ("UNITA", "AGOREB"), ("SPLM-IO", "SSDREB")],
+)
+def test_split_country_sides(vocab, text, code):
+    """A split country's forces against the recognised government are its rebels (CAMEO AGOREBUNI)."""
+    assert vocab.lookup(text)[0] == code
+
+
+@pytest.mark.parametrize(
     ("name", "on_date", "code"),
     [
         ("Barack Obama", "2015-11-27", "USAGOV"),
@@ -184,6 +203,8 @@ def _append(path: Path, line: str) -> int:
         ("agents.tsv", "Wizards\tCVL\tyes", "lowercase"),
         ("agents.tsv", "wizards\tCVL\tmaybe", "plural must be"),
         ("agents.tsv", "wands\tMIL\tyes\tsometimes", "thing must be"),
+        ("agents.tsv", "wizard\tGOV\tno\t\tperhaps", "person must be"),
+        ("agents.tsv", "wizards\tGOV\tyes\t\tyes", "neither plural nor a thing"),
         ("people.tsv", "Jane Doe\t-\tGBRGOV\t2015-13-01\t-", "bad date '2015-13-01'"),
         ("people.tsv", "Jane Doe\t-\tGBRGOV\t2016-01-01\t2015-01-01", "after end"),
         ("people.tsv", "Jane Doe\t-\tQQQGOV\t2016-01-01\t-", "unknown country 'QQQ'"),

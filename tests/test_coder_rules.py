@@ -473,3 +473,66 @@ def test_talks_before_an_agreement_are_not_intended(code):
     found = codes(code(text, published="2019-06-04"))
     assert not any(c == "036" and t and t.startswith("QAT") for _, c, t in found), found
     assert any(c[:2] == "04" and t and t.startswith("QAT") for _, c, t in found), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the offer" restates an earlier offer: welcoming it approves the one who offered (051)
+        ("The Turkish president offered Sweden a deal on arms sales on Monday. The Swedish prime minister "
+         "welcomed the offer.", {("SWEGOV", "051", "TURGOV")}),
+        # approving a summit approves every party to it
+        ("The Egyptian and Sudanese presidents held a summit in Cairo on Monday. The French foreign ministry "
+         "welcomed the summit.", {("FRAGOV", "051", "EGYGOV"), ("FRAGOV", "051", "SDNGOV")}),
+        # "the truce offer": the compound names the earlier act, whose source is rejected
+        ("Armenia declared a unilateral ceasefire on Friday after heavy fighting with Azerbaijani forces. "
+         "Azerbaijan's Foreign Ministry rejected the truce offer on Saturday.", {("AZEGOV", "1246", "ARM")}),
+        # a refusal to negotiate naming no partner is aimed at the opponent in the fighting (125)
+        ("Ethiopian troops shelled rebel positions in Tigray on Monday. The Ethiopian army chief ruled out "
+         "negotiations on Tuesday.", {("ETHMIL", "125", "ETHREB")}),
+        # protests ask of their own government: rejecting "calls to resign" answers the protesters
+        ("Thousands of protesters marched through Lusaka on Friday. The Zambian president rejected calls "
+         "to resign on Saturday.", {("ZMBGOV", "1231", "ZMBCVL")}),
+        # a quoted epithet of the object is the object predicate ("called the move "a provocation"")
+        ("Japan's prime minister on Monday called Beijing's move \"a dangerous provocation\".", {("JPNGOV", "111", "CHN")}),
+        ("Kenya's president called Uganda's move \"an abhorrent act\".", {("KENGOV", "111", "UGA")}),
+    ],
+)
+def test_acts_aimed_at_earlier_acts(code, text, expected):
+    assert expected <= codes(code(text, published="2019-06-04"))
+
+
+def test_acts_aimed_at_earlier_acts_keep_precision(code):
+    # no partner and no fighting: a refusal to negotiate stays without target (not coded)
+    assert not codes(code("Germany ruled out negotiations on Monday.", published="2019-06-04"))
+    # a relative clause describing the speaker's stance is no approval told as an act
+    text = ("Thousands of protesters marched in Nairobi on Friday. The Kenyan opposition leader, whose party "
+            "has backed the protests, called on the president to resign.")
+    assert not any(c[:2] == "05" for _, c, _ in codes(code(text, published="2019-06-04")))
+
+
+def test_rejected_criticism_followed_by_a_counter_accusation(code):
+    # "rejected the criticism, accusing X of ...": the participle is the speaker's next act, so the
+    # denial (016, aimed at the critic) is kept beside the accusation (112)
+    text = ("The Serbian prime minister called Hungary's conduct \"brutal\". The Hungarian foreign minister "
+            "rejected the criticism, accusing Serbia of letting migrants walk to the border.")
+    found = codes(code(text, published="2019-06-04"))
+    assert ("HUNGOV", "016", "SRBGOV") in found, found
+    assert any(s == "HUNGOV" and c[:3] == "112" for s, c, _ in found), found
+
+
+def test_investigated_reports_name_the_target_and_are_not_coded(code):
+    # "an inquiry into reports that X did Y": the inquiry is aimed at X; Y is only alleged
+    text = "The Kenyan president ordered an inquiry into reports that police had killed protesters in Kisumu."
+    found = codes(code(text, published="2019-06-04"))
+    assert any(s == "KENGOV" and c[:2] == "09" and t == "KENCOP" for s, c, t in found), found
+    assert not any(c[:2] in ("18", "19", "20") for _, c, _ in found), found
+
+
+def test_apology_without_addressee_is_made_to_the_wronged(code):
+    # CAMEO 055: "apologised for entering X" / "for the raid on X" is an apology to X
+    found = codes(code("Colombia's foreign ministry apologised on Sunday for entering Ecuador without permission.",
+                       published="2019-06-04"))
+    assert ("COLGOV", "055", "ECU") in found, found
+    found = codes(code("Japan apologised for the raid on the Chinese embassy.", published="2019-06-04"))
+    assert any(s == "JPN" and c == "055" and t and t.startswith("CHN") for s, c, t in found), found

@@ -142,3 +142,33 @@ def test_conjoined_statement_is_where_the_first_conjunct_was(code):
     text = "Arab League foreign ministers met in Cairo on Sunday and condemned the Israeli raid on Gaza."
     event = _event(code(text, published="2016-03-14", dateline="Beirut"), "11")
     assert event.location is not None and event.location.country == "EGY"
+
+
+def test_within_minutes_counts_from_the_scene_told_before(code):
+    text = ("Syrian troops shelled the Turkish border town of Akcakale on Sunday. "
+            "Turkish soldiers stationed in the town returned fire within minutes, the army said.")
+    result = code(text, published="2019-03-07")
+    reply = next(e for e in result.events if e.trigger == "returned")
+    assert reply.date == "2019-03-03"
+
+
+def test_date_on_a_noun_naming_an_act_is_that_acts(code):
+    # "Germany's decision on Tuesday to expel": Tuesday is the expulsion's day, not the retaliation's
+    text = ("Iran said Saturday it was expelling 12 German diplomats and closing the Goethe Institute's offices "
+            "in the country, retaliating for Germany's decision on Tuesday to expel the same number of Iranian "
+            "envoys over the arrest of a journalist.")
+    result = code(text, published="2019-03-07")
+    assert next(e for e in result.events if e.trigger == "expelling").date == "2019-03-02"
+    assert next(e for e in result.events if e.trigger == "expel").date == "2019-03-05"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Georgian riot police beat and dispersed hundreds of demonstrators who had marched on parliament in "
+     "Tbilisi on Monday night, arresting 30 of them, activists said.", "2019-03-04"),
+    ("Kenyan police broke up a crowd of students who had gathered outside the university in Nairobi on "
+     "Tuesday evening, detaining at least 12 of them.", "2019-03-05"),
+])
+def test_act_on_a_crowd_takes_the_day_its_relative_clause_tells(code, text, day):
+    # the act met the crowd where and when the clause says it gathered; so does the arrest it led to
+    result = code(text, published="2019-03-07")
+    assert {e.date for e in result.events if e.cameo_root == "17"} == {day}

@@ -42,6 +42,7 @@ HEADER = "family\twords\tcode\talso\texample\n"
         ("The State Department urged the Thai junta to take steps toward political reform.", "024"),
         # investigations (09): by the content, and police or prosecutors investigate crimes
         ("A UN commission said it was investigating reports of ethnic killings by the Sudanese army.", "092"),
+        ("The UN opened an investigation into reports that Ethiopian soldiers executed villagers in Tigray.", "092"),
         ("The ICC opened an investigation into Russian forces over alleged war crimes in Ukraine.", "094"),
         ("French prosecutors opened an investigation into the Russian hackers.", "091"),
         # unconventional violence (18): how the bomb was delivered
@@ -52,6 +53,9 @@ HEADER = "family\twords\tcode\talso\texample\n"
         ("Indian Prime Minister Narendra Modi met Russian President Vladimir Putin for a fresh round of negotiations.", "046"),
         # rejections (12) and protests (14)
         ("The Sudanese president rejected calls from the opposition to step down.", "1231"),
+        # an infinitive the parser hangs on the noun as a relative clause still says what is asked
+        ("Thousands of protesters marched through Lusaka on Friday. The Zambian president rejected calls "
+         "to resign on Saturday.", "1231"),
         ("Hong Kong protesters rallied to demand democracy.", "1414"),
         # threats (13)
         ("The European Union threatened Belarus with sanctions.", "1312"),

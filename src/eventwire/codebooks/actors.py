@@ -37,7 +37,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,}")
 
 COUNTRY_COLUMNS = ("iso3", "name", "aliases", "demonyms", "capital", "lat", "lon")
 ACTOR_COLUMNS = ("name", "aliases", "code", "kind")  # optional: context
-AGENT_COLUMNS = ("phrase", "sector", "plural")  # optional: thing
+AGENT_COLUMNS = ("phrase", "sector", "plural")  # optional: thing, person
 PEOPLE_COLUMNS = ("name", "aliases", "code", "start", "end")
 
 
@@ -74,6 +74,7 @@ class Agent:
     sector: str
     plural: bool
     thing: bool = False  # equipment or a site ("artillery", "positions"): a qualifier's own sector wins
+    person: bool = False  # a title one person holds ("president", "spokesman"): he/she may stand for it
 
 
 @dataclass(frozen=True)
@@ -289,7 +290,13 @@ def _read_agents(vocab: ActorVocabulary, path: Path) -> None:
         thing = row.get("thing", "no").lower()
         if thing not in ("yes", "no"):
             raise row.error(f"thing must be yes, no or empty, not {row['thing']!r}")
-        vocab.agents[phrase] = Agent(phrase=phrase, sector=sector, plural=plural == "yes", thing=thing == "yes")
+        person = row.get("person", "no").lower()
+        if person not in ("yes", "no"):
+            raise row.error(f"person must be yes, no or empty, not {row['person']!r}")
+        if person == "yes" and (plural == "yes" or thing == "yes"):
+            raise row.error(f"{phrase!r}: a person title is neither plural nor a thing")
+        vocab.agents[phrase] = Agent(phrase=phrase, sector=sector, plural=plural == "yes", thing=thing == "yes",
+                                     person=person == "yes")
 
 
 def _read_people(vocab: ActorVocabulary, path: Path) -> None:

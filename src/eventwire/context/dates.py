@@ -48,6 +48,9 @@ DAY_OFFSETS = {
     "this evening": 0, "earlier in the day": 0, "hours earlier": 0, "hours ago": 0,
     "hours later": 0, "just hours earlier": 0, "a few hours earlier": 0, "several hours earlier": 0,
     "a few hours ago": 0, "several hours ago": 0, "yesterday": -1, "last night": -1,
+    # told from the scene just before ("X shelled the island. Troops returned fire within minutes"):
+    # the day of that scene, which the coder looks up (nlp/attach.py); publication day here
+    "within minutes": 0, "within hours": 0, "minutes later": 0, "moments later": 0,
     "the day before yesterday": -2, "day before yesterday": -2, "tomorrow": 1,
     "the day after tomorrow": 2, "day after tomorrow": 2,
 }
@@ -312,6 +315,7 @@ _FIND_PATTERNS = [
     re.compile(r"\b(?:since|in)\s+(?:19|20)\d\d\b", re.IGNORECASE),
     re.compile(r"\b(?:the day before yesterday|yesterday|today|tonight|tomorrow|overnight|"
                r"last night|(?:a few |several )?hours (?:earlier|ago)|earlier today|"
+               r"within (?:minutes|hours)|(?:minutes|moments) later|"
                r"this (?:morning|afternoon|evening)|"
                r"(?:earlier |later )?(?:this|last|next) (?:week|month|year)|"
                r"(?:over |in )?the past week)\b", re.IGNORECASE),
@@ -330,7 +334,7 @@ _WEEKDAY_ANCHOR = re.compile("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|
 _MONTH_ANCHOR = re.compile(_MONTH_NAMES)
 _YEAR_ANCHOR = re.compile(r"(?:19|20)\d\d")
 _NUMERIC_ANCHOR = re.compile(r"\d[-/]\d")
-_RELATIVE_ANCHORS = ("day", "night", "hours", "morning", "afternoon", "evening", "week", "month", "year",
+_RELATIVE_ANCHORS = ("day", "night", "hours", "minutes", "moments", "morning", "afternoon", "evening", "week", "month", "year",
                      "tomorrow")
 # What may stand before the anchor in a match, read backwards (on the reversed text) from it.
 _WEEKDAY_BEFORE = re.compile(r"\s+(?:tsal|txen|siht|ylrae|etal)")  # "last Monday"

@@ -51,6 +51,10 @@ SITE_NOUNS = {"border", "borders", "frontier", "boundary", "positions", "positio
 SETTLEMENT_NOUNS = {"village", "villages", "town", "towns", "city", "area", "areas", "region", "district",
                     "province", "territory", "territories", "camp", "port", "capital"}
 SITE_HASHES, SETTLEMENT_HASHES = word_hashes(SITE_NOUNS), word_hashes(SETTLEMENT_NOUNS)
+# "in the country", "on the island": a definite place noun with no name of its own means the
+# country or the island named before (CODING.md section 6: the most specific place given).
+COUNTRY_NOUNS = {"country", "kingdom", "republic"}
+ANAPHOR_HASHES = word_hashes(SETTLEMENT_NOUNS | COUNTRY_NOUNS | {"island"})
 SPEECH_LEMMAS = {"say", "tell", "speak", "address", "announce"}  # "Speaking in La Paz, Morales accused"
 UNIT_DAYS = {"day": 1, "week": 7, "hour": 0, "minute": 0}
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "few": 0}  # "said in Istanbul"; "called on Israel" names a target, not a place
@@ -77,7 +81,10 @@ SCENE_PREP_IDS, SCENE_DET_IDS = word_hashes({"during", "in", "at"}), word_hashes
 HERE, DET_ID, PREP_ID, ADVMOD_ID = (get_string_id(s) for s in ("here", "det", "prep", "advmod"))
 NEXT = get_string_id("next")
 HOURS, LATER, EARLIER = (get_string_id(s) for s in ("hours", "later", "earlier"))
-CONJ, XCOMP, NSUBJ = (get_string_id(s) for s in ("conj", "xcomp", "nsubj"))
+# "hours later", "within minutes", "moments later": counted from the scene told just before
+SCENE_UNIT_HASHES = word_hashes({"hours", "minutes", "moments"})
+SCENE_STEP_HASHES = word_hashes({"later", "earlier", "within"})
+CONJ, XCOMP, NSUBJ, ACL = (get_string_id(s) for s in ("conj", "xcomp", "nsubj", "acl"))
 # Appeals, intents, demands and threats are about a wanted act: a date inside their infinitival
 # complement ("offered to host talks on Friday") is that act's time, not theirs (CODING.md section 5).
 WANTING_ROOTS = {"02", "03", "10", "13"}
@@ -174,10 +181,31 @@ def _by_governor(doc: Doc, spans: Sequence, triggers: set[int]) -> dict[int | No
     entry = grouped.get(id(spans))
     if entry is None or entry[0] is not spans or entry[1] != triggers:
         by_governor: dict[int | None, list] = {}
+        named = _named_acts(doc, triggers)
         for span in spans:
-            by_governor.setdefault(governor(doc, span.start, span.end, triggers), []).append(span)
+            by_governor.setdefault(_governor_or_named(doc, span, triggers, named), []).append(span)
         entry = grouped[id(spans)] = (spans, frozenset(triggers), by_governor)  # holds the list: its id stays its own
     return entry[2]
+
+
+def _named_acts(doc: Doc, triggers: set[int]) -> dict[int, int]:
+    """The nouns whose infinitive complement is an event trigger ("Britain's decision to expel",
+    "its plan to withdraw"), mapped to that trigger."""
+    head_of, dep, pos = parse_columns(doc)[:3]
+    return {head_of[t]: t for t in triggers if dep[t] == ACL and pos[head_of[t]] == NOUN}
+
+
+def _governor_or_named(doc: Doc, span, triggers: set[int], named: dict[int, int]) -> int | None:
+    """``governor``, except that a mention on a noun naming an act tells that act's date or place
+    ("retaliating for Britain's decision on Wednesday to expel envoys": the expulsion's day, not
+    the retaliation's) when it reaches the noun before any trigger."""
+    if named:
+        for head in _walk(doc, span.start, span.end)[1]:
+            if head in triggers:
+                return head
+            if head in named:
+                return named[head]
+    return governor(doc, span.start, span.end, triggers)
 
 
 def _first_under(doc: Doc, spans: Sequence, head: int, triggers: set[int]):
@@ -205,12 +233,18 @@ def event_date(doc: Doc, event: EventMention, dates: Sequence[DateMention], trig
     ``published`` is the Doc's ``ew_published``, read here unless the caller has it at hand."""
     if published is _UNREAD:
         published = doc._.ew_published
-    dates = _of_events(doc, _not_after(doc, dates, published), triggers, event.trigger)
+    known = _not_after(doc, dates, published)
+    dates = _of_events(doc, known, triggers, event.trigger)
     own = attached(doc, dates, event, triggers)
     if event.cameo[:2] in WANTING_ROOTS:
         own = [d for d in own if not _through_complement(doc, d, event.trigger)]
     if own:
         return _value(doc, own[0], event.trigger, dates)
+    if has_place(event.cameo) and not event.nominal:
+        for head in _clause_chain(doc, event.trigger)[:2]:
+            crowd = _object_clause_date(doc, head, known) if head == event.trigger or head in triggers else None
+            if crowd is not None:
+                return crowd
     scene = _scene_date(doc, event.trigger, dates)
     if scene is not None:
         return scene
@@ -240,6 +274,26 @@ def event_date(doc: Doc, event: EventMention, dates: Sequence[DateMention], trig
     if inside and not event.nominal:
         return _value(doc, min(inside, key=lambda d: abs(d.start - event.trigger)), event.trigger, dates)
     return published
+
+
+def _object_clause_date(doc: Doc, trigger: int, dates: Sequence[DateMention]) -> str | None:
+    """The day a relative clause on the object of a material act tells: "dispersed protesters who
+    had rallied in the capital on Sunday" were dispersed that day (the act met them there); "a
+    ceasefire which began on Dec. 15" names no day of an act on it being a month or year."""
+    head_of, dep, pos = parse_columns(doc)[:3]
+    for date in dates:
+        if len(date.value) != 10:
+            continue
+        path = _walk(doc, date.start, date.end)[1]
+        clause = next((n for n, h in enumerate(path) if dep[h] == RELCL and pos[h] in VERB_POS), None)
+        if clause is None:
+            continue
+        for head in path[clause + 1:]:
+            if head == trigger:
+                return date.value
+            if dep[head] not in PASS_THROUGH_DEP_IDS and dep[head] != DOBJ:
+                break
+    return None
 
 
 def _through_complement(doc: Doc, date: DateMention, head: int) -> bool:
@@ -325,11 +379,11 @@ def _value(doc: Doc, date: DateMention, trigger: int, dates: Sequence[DateMentio
 
 
 def _story_relative(doc: Doc, date: DateMention) -> bool:
-    """True for "hours later" / "hours earlier": hours from the scene told just before (a dated
-    sentence before it), not from publication ("X struck on Friday. Y followed hours later")."""
-    lowers = parse_columns(doc)[3]
-    words = lowers[date.start:date.end]
-    return HOURS in words and (LATER in words or EARLIER in words)
+    """True for "hours later" / "hours earlier" / "within minutes": time from the scene told just
+    before (a dated sentence before it), not from publication ("X struck on Friday. Y followed
+    hours later", "troops returned fire within minutes")."""
+    words = parse_columns(doc)[3][date.start:date.end]
+    return not SCENE_UNIT_HASHES.isdisjoint(words) and not SCENE_STEP_HASHES.isdisjoint(words)
 
 
 def _earlier_date(doc: Doc, trigger: int, dates: Sequence[DateMention]) -> str | None:
@@ -415,7 +469,7 @@ def event_place(doc: Doc, event: EventMention, places: Sequence[PlaceMention], t
         return own[-1]  # "over Egypt's Sinai Peninsula": the most specific, last-named place
     if not has_place(event.cameo):
         return _conjunct_place(doc, places, event.trigger, triggers, preps)
-    described = described_place(doc, event, triggers)
+    described = described_place(doc, event, triggers) or anaphoric_place(doc, event, places, triggers)
     if described is not None:
         return described
     if at_unnamed_site(doc, event, triggers, places):
@@ -511,6 +565,69 @@ def described_place(doc: Doc, event: EventMention, triggers: set[int]) -> PlaceM
         start, end = (named.i, named.i + 1) if named is not None else (token.left_edge.i, token.i + 1)
         text = doc[start:end].text if named is not None else doc[start:end].text.removeprefix("the ")
         return PlaceMention(start, end, text, country.iso3, country.lat, country.lon)
+    return None
+
+
+def anaphoric_place(doc: Doc, event: EventMention, places: Sequence[PlaceMention],
+                    triggers: set[int]) -> PlaceMention | None:
+    """The place a bare definite place noun at the event refers back to: "banned all foreigners in
+    the country" (the source's country, else the country last named), "troops stationed on the island returned
+    fire" (where "the ... island of X" told before is: a place named in it, else its demonym)."""
+    sentence = sentence_of(doc, event.trigger)
+    lowers = column(doc, "LOWER")
+    if ANAPHOR_HASHES.isdisjoint(lowers[sentence.start:sentence.end]):
+        return None  # the usual sentence: no such noun at all
+    for token in (doc[i] for i in range(sentence.start, sentence.end) if lowers[i] in ANAPHOR_HASHES):
+        if (token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS
+                or [c.lower_ for c in token.lefts] != ["the"] or any(c.dep_ == "prep" for c in token.rights)
+                or governor(doc, token.i, token.i + 1, triggers) != event.trigger):
+            continue
+        if token.lower_ in COUNTRY_NOUNS:  # the actor's own country, else the country last named
+            own = _country_mention(token, (event.source.participant_code or "")[:3] if event.source else None)
+            before = [p for p in places if p.end <= token.i and p.country and _names_country(p)]
+            return own or (_country_mention(token, before[-1].country) if before else None)
+        return _told_before(doc, token, places)
+    return None
+
+
+def _names_country(place: PlaceMention) -> bool:
+    """True when a place mention is a country's own name ("North Korea"), not a city in it."""
+    from eventwire.codebooks.actors import load_actors
+
+    country = load_actors().countries.get(place.country)
+    return country is not None and place.name == country.name
+
+
+def _country_mention(token: Token, iso3: str | None) -> PlaceMention | None:
+    """A place mention at ``token`` for a country's centre."""
+    from eventwire.codebooks.actors import load_actors
+
+    country = load_actors().countries.get(iso3) if iso3 else None
+    if country is None:
+        return None
+    return PlaceMention(token.i, token.i + 1, country.name, country.iso3, country.lat, country.lon)
+
+
+def _told_before(doc: Doc, token: Token, places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The place of the last earlier mention of the same noun in an earlier sentence ("the South
+    Korean island of Yeonpyeong"): a place named inside its phrase, else its demonym's country."""
+    from eventwire.codebooks.actors import load_actors
+
+    start = sentence_of(doc, token.i).start
+    lowers = column(doc, "LOWER")
+    earlier = [i for i in range(start) if lowers[i] == lowers[token.i] and doc[i].pos_ == "NOUN"]
+    if not earlier:
+        return None
+    noun = doc[earlier[-1]]
+    inside = [p for p in places if p.country and noun.left_edge.i <= p.start <= noun.right_edge.i]
+    if inside:
+        return inside[-1]
+    demonyms = load_actors().demonyms
+    for word in noun.lefts:
+        if word.dep_ == "amod":
+            iso3 = demonyms.get(doc[word.left_edge.i:word.i + 1].text.lower()) or demonyms.get(word.lower_)
+            if iso3:
+                return _country_mention(token, iso3)
     return None
 
 

@@ -334,10 +334,16 @@ def _force_words(trigger: Token, picked: set[int]) -> None:
 
 
 def _add_subtree(token: Token, picked: set[int]) -> None:
-    """Add TOKEN's subtree, stopping at relative clauses (they describe, they do not qualify)."""
+    """Add TOKEN's subtree, stopping at relative clauses (they describe, they do not qualify),
+    but not at an infinitive parsed as one: "calls to step down" says what is called for."""
     kids = parse_tree(token.doc).kids
     stack = [token]
     while stack and len(picked) < MAX_TOKENS:
         current = stack.pop()
         picked.add(current.i)
-        stack.extend(c for c in kids[current.i] if c.dep_ != "relcl")
+        stack.extend(c for c in kids[current.i] if c.dep_ != "relcl" or _infinitive(c, kids))
+
+
+def _infinitive(clause: Token, kids) -> bool:
+    """True for a to-infinitive clause ("calls to step down", "an order to leave")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids[clause.i])

@@ -39,6 +39,7 @@ FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "MNG"}
 # Sectors that make an ethnic community's own forces or leadership that country's rebels.
 COMMUNITY_ARMED_SECTORS = {"MIL", "GOV", "REB"}
 DISPLACED_LEMMAS = {"displace", "uproot"}  # civilians so qualified are refugees (REF)
+FORMER_WORDS = {"former", "ex"}  # "Former Tanzanian President": the "former <title>" row of agents.tsv
 NATION_NOUNS = {"people"}  # "the Haitian people": the nation itself
 _UNKNOWN = object()
 MEMO_SIZE = 50_000  # entries kept by the per-resolver memos of name lookups before they start over
@@ -219,6 +220,18 @@ class ActorResolver:
                 return found
         return None
 
+    def _former_sector(self, parse: ActorParse, chain: list[int], size: int) -> str | None:
+        """The sector of "former <title>" when "former" qualifies a title with other words between
+        ("Former Tanzanian President X" = ELI, as "former president" in agents.tsv), else None."""
+        before = chain[:-size]
+        if not any(parse.lower_(t) in FORMER_WORDS for t in before):
+            return None
+        title = " ".join(parse.lower_(t) for t in chain[-size:])
+        lemma = " ".join(parse.lemma_lower(t) for t in chain[-size:])
+        agents = self.vocab.agents
+        agent = agents.get(f"former {title}") or agents.get(f"former {lemma}")
+        return agent.sector if agent is not None else None
+
     def _qualified_thing(self, parse: ActorParse, head: int) -> bool:
         """Whether words before an equipment or site noun name the force it belongs to, as a
         phrase ("military base") or a qualifier with a sector ("rebel positions")."""
@@ -230,6 +243,21 @@ class ActorResolver:
         """Whether a word is itself an equipment or site noun ("helicopter gunships")."""
         agent = self.vocab.agents.get(parse.lower_(token)) or self.vocab.agents.get(parse.lemma_lower(token))
         return agent is not None and agent.thing
+
+    def is_person_title(self, parse: ActorParse, mention: ActorMention) -> bool:
+        """Whether a sector-noun mention is a singular title one person holds ("the Kenyan
+        president", "a government spokesman"): he/she may stand for it (agents.tsv ``person``)."""
+        if mention.kind != "AGENT" or mention.members or parse.tag[mention.end - 1] in parse.ids.plural:
+            return False
+        words = list(range(mention.start, mention.end))
+        agents = self.vocab.agents
+        for size in range(min(self.max_agent_words, len(words)), 0, -1):
+            tail = words[-size:]
+            agent = (agents.get(" ".join(parse.lower_(t) for t in tail))
+                     or agents.get(" ".join(parse.lemma_lower(t) for t in tail)))
+            if agent is not None:
+                return agent.person
+        return False
 
     def describe(self, head: Token) -> tuple[str | None, str | None]:
         """(country, sector) from a noun and the words that qualify it."""
@@ -265,14 +293,14 @@ class ActorResolver:
                 return led[:3], "MIL"  # "coalition warplanes", "Coalition spokesman X"
         sector, size = self._sector(parse, chain)
         if sector is not None:
-            sector = self._user_sector(parse, chain, size) or sector
+            sector = self._user_sector(parse, chain, size) or self._former_sector(parse, chain, size) or sector
         if sector is None:
             for token in chain:
                 found, _ = self._sector(parse, [token])
                 if found is None and token != head:
                     found = self._of_title_sector(parse, token)  # "Secretary of State X"
                 if found:
-                    sector = found
+                    sector = self._former_sector(parse, [t for t in chain if t <= token], 1) or found
                     break
         if self._communities:
             community = next((self._communities[parse.lower_(t)] for t in chain
@@ -648,8 +676,9 @@ class ActorResolver:
         if offices:
             code = self._person_code(offices[0].name, published)
             country, sector = self._describe(span.doc, _root(parse, span))
-            if (code is None or code.endswith("ELI")) and (country or sector):
-                # "U.N.-Arab League envoy Kofi Annan" in 2012: the title says what he is now.
+            if (code is None or len(code) == 3 or code.endswith("ELI")) and (country or sector):
+                # "U.N.-Arab League envoy Kofi Annan" in 2012, "rebel leader X" after his office
+                # ended (the bare country): the title says what he is now.
                 code = join_code(country or (code[:3] if code else home), sector) or code
             return ActorMention(span.start, span.end, text, code, "PERSON", f"person:{offices[0].name}")
         if text in surnames and span.end - span.start == 1:
@@ -747,6 +776,10 @@ class ActorResolver:
             # "Houthi supporters", "Hamas families": civilians of the group's country
             code = join_code(group.code[:3], sector)
             return ActorMention(left, i + 1, text, code, "AGENT", f"agent:{code}:{lemma}")
+        if group is not None and group.code[3:] == "GOV" and sector != "GOV":
+            # a named government's forces or police are its country's ("GNA forces" = LBYMIL)
+            code = join_code(group.code[:3], sector)
+            return ActorMention(left, i + 1, text, code, "AGENT", f"agent:{code}:{lemma}")
         if group is not None:
             # Members of a named organisation or armed group carry its code ("Boko Haram gunmen").
             return ActorMention(left, i + 1, text, group.code, "AGENT", group.entity)
@@ -761,6 +794,9 @@ class ActorResolver:
                 # "the two countries' foreign ministers": a group of two sides (see add_groups)
                 return ActorMention(left, i + 1, parse.span_text(left, i + 1), None, "AGENT", None)
             country = fallback_country  # "the country's leaders": the story's country
+        if country is None and _of_two_sides(parse, i) is not None:
+            # "the navies of the two countries": a group of two sides, as "the two countries' navies"
+            return ActorMention(left, i + 1, text, None, "AGENT", None)
         if country is None and not _has_determiner_of_other(parse, i):
             # "refugees in Bangladesh say soldiers torched their villages in northern Rakhine state":
             # the place of the agent's own clause, else the country the sentence is in
@@ -863,7 +899,7 @@ class ActorResolver:
             if parse.lemma_lower(i) not in GROUP_NOUNS or parse.tag[i] not in ids.plural:
                 continue
             token = doc[i]
-            owner = by_token[token.i]
+            owner = by_token[token.i] or _of_owner(parse, i, by_token)
             lefts = parse.lefts(i)
             counted = any(parse.lower[c] in ids.both_two for c in lefts) or any(
                 parse.lower[c] == ids.two for t in lefts for c in parse.lefts(t))
@@ -891,6 +927,7 @@ class ActorResolver:
                 # "both leaders": the last two persons named, who may lead two sides of one country
                 earlier = [m for m in earlier if m.kind == "PERSON"]
             codes: list[ActorMention] = list(_named_together(doc, earlier, persons))
+            paired = bool(codes)  # a pair named together keeps its own codes
             for m in reversed(earlier if not codes else ()):
                 if all((m.entity != c.entity and m.participant_code != c.participant_code) if persons
                        else _other_side(m.participant_code, c.participant_code) for c in codes):
@@ -906,9 +943,12 @@ class ActorResolver:
                 sector = None  # each keeps the code of what they lead
                 if owner in result:
                     result.remove(owner)
-            members = tuple(ActorMention(token.i, token.i + 1, token.text,
-                                         join_code(m.participant_code[:3], sector) if len(m.participant_code) == 3 or sector or nations
-                                         else m.participant_code, "AGENT", m.entity) for m in reversed(codes))
+            if sector is None and not persons and not nations and not paired and _internal_sides(codes, earlier):
+                # "both sides" of a civil war told of apart, whose government the story names as a
+                # party: the government and the rebels, not the government's forces
+                sector = "GOV"
+            members = tuple(ActorMention(token.i, token.i + 1, token.text, _member_code(m.participant_code, sector, nations),
+                                         "AGENT", m.entity) for m in reversed(codes))
             start, end = (owner.start, owner.end) if owner is not None and owner.code is None else (token.i, token.i + 1)
             members = tuple(replace(m, start=start, end=end) for m in members)
             result.append(ActorMention(start, end, doc[start:end].text, members[0].code, "AGENT", None, members=members))
@@ -1164,6 +1204,51 @@ def _countries_of(parse: ActorParse, head: int, by_token: list) -> list[str]:
     return codes if len(codes) >= 2 else []
 
 
+def _internal_sides(sides: list[ActorMention], earlier: list[ActorMention]) -> bool:
+    """Whether two sides are a country's state and its own rebels or opposition (LBYMIL, LBYREB)
+    and the story names that state's government (LBYGOV) as an actor: its side is the government."""
+    codes = [m.participant_code or "" for m in sides]
+    if len(codes) != 2 or codes[0][:3] != codes[1][:3] or not _other_side(codes[0], codes[1]):
+        return False
+    government = codes[0][:3] + "GOV"
+    return any(m.participant_code == government for m in earlier)
+
+
+def _member_code(code: str, sector: str | None, nations: bool) -> str:
+    """The code of one side of "both sides' leaders", "the two countries' navies": its country
+    with the group's sector; a side that is its country's rebels or opposition stays so ("the
+    leaders of both sides" after a government and its rebels: GOV and REB)."""
+    if len(code) == 3 or nations or (sector and code[3:6] not in INSURGENT_SECTORS):
+        return join_code(code[:3], sector) or code
+    return code
+
+
+def _of_two_sides(parse: ActorParse, head: int) -> int | None:
+    """The plural group noun counted by "both"/"two" in an of-phrase after a sector noun ("the
+    navies of the two countries", "leaders of both sides"), or None."""
+    ids = parse.ids
+    for prep in parse.children(head):
+        if prep < head or parse.dep[prep] != ids.prep or parse.lower[prep] != ids.of:
+            continue
+        for obj in parse.children(prep):
+            if parse.dep[obj] == ids.pobj and parse.lemma_lower(obj) in GROUP_NOUNS and parse.tag[obj] in ids.plural \
+                    and any(parse.lower[c] in ids.both_two for c in parse.lefts(obj)):
+                return obj
+    return None
+
+
+def _of_owner(parse: ActorParse, group: int, by_token: list[ActorMention | None]) -> ActorMention | None:
+    """The uncoded sector-noun mention a counted group noun is the of-phrase of ("the navies of
+    the two countries": the navies), or None."""
+    ids = parse.ids
+    prep = parse.heads[group]
+    if parse.dep[group] != ids.pobj or parse.lower[prep] != ids.of or parse.dep[prep] != ids.prep:
+        return None
+    owner = by_token[parse.heads[prep]]
+    return owner if owner is not None and owner.kind == "AGENT" and owner.code is None \
+        and _of_two_sides(parse, parse.heads[prep]) == group else None
+
+
 def _named_together(doc: Doc, earlier: list[ActorMention], persons: bool) -> tuple[ActorMention, ...]:
     """The last two sides named together ("Tanzania and Kenya ... the two governments"), latest
     first: a pair introduced as such is what "the two"/"both" refer back to; () when none is."""
@@ -1203,6 +1288,8 @@ def _subject_tokens(token: Token) -> set[int]:
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        verb = verb.head  # "X condemned the attack and urged both sides": X's subject
     return {t.i for child in verb.children if child.dep_.startswith("nsubj") for t in child.subtree}
 
 

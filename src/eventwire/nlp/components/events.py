@@ -56,6 +56,8 @@ FACILITY_WORDS = {"hotel", "complex", "mall", "market", "hospital", "school", "m
                   "compound", "base", "station", "airport", "camp", "office", "centre", "center", "palace", "university"}
 # Texts that speak for whoever adopts, issues or sends them ("adopted a resolution demanding ...")
 DOCUMENT_WORDS = {"resolution", "statement", "declaration", "communique", "letter", "decree", "motion", "note"}
+# Nouns whose that-clause tells an act only as alleged ("reports that troops had killed civilians")
+REPORT_WORDS = {"report", "allegation", "claim", "accusation", "charge", "account", "rumour", "rumor"}
 VISIT_WORDS = {"visit", "arrive", "travel", "fly", "tour", "trip"}  # one meeting, told as a visit, a hosting or talks
 TRAVEL_VERBS = {"arrive", "travel", "fly", "come", "cross"}  # "flew into Monrovia for talks with ..."
 CHEMICAL_WORDS = {"chlorine", "sarin", "mustard", "vx", "phosgene", "novichok"}
@@ -268,10 +270,16 @@ class EventExtractor:
         object is the object predicate names the act, and the object (passive subject) is acted
         on. Returns (recipient, obj, pattern); without such a row, (None, obj, PATTERN)."""
         predicate = _child(verb, "oprd")
-        found = self.lexicon.match_verb(lemma, particle, lemma_lower(predicate)) if predicate is not None else None
-        if found is None or not found.objects:
+        if predicate is None:
+            predicate = _quoted_epithet(obj)  # "called Maduro's move "a direct threat""
+        if predicate is None:
             return None, obj, pattern
-        return obj, predicate, found
+        # the predicate noun, else its adjectives ("an abhorrent act")
+        for word in [predicate, *(c for c in children(predicate) if c.dep_ == "amod")]:
+            found = self.lexicon.match_verb(lemma, particle, lemma_lower(word))
+            if found is not None and found.objects:
+                return obj, predicate, found
+        return None, obj, pattern
 
     def noun_event(self, noun: Token, actors: list) -> _Found | None:
         """A nominal event ("the attacks in Paris", "talks with Cameron", "his visit to Russia")."""
@@ -397,7 +405,8 @@ class EventExtractor:
     def resolve_anaphora(self, found: list[_Found]) -> None:
         """Fill roles the text leaves to other events, in passes: definite nominal events ("the
         attack", "both attacks" claimed) refer back to earlier ones; then denials answer
-        accusations, rejections answer appeals, readiness and returned fire face the attacker;
+        accusations, rejections answer appeals (or protests), readiness and returned fire face the
+        attacker, a refusal to negotiate faces the opponent;
         last, an act aimed at an event ("condemned the shelling") is aimed at its source."""
         by_trigger = {f.trigger.i: f for f in found}
         for n, event in enumerate(found):
@@ -409,6 +418,7 @@ class EventExtractor:
             _answer_appeal(event, found[:n])
             _face_the_hostile(event, found)
             _return_fire(event, found[:n])
+            _refuse_the_adversary(event, found)
         for event in found:
             _aim_at_event_owners(event, by_trigger)
 
@@ -417,6 +427,8 @@ class EventExtractor:
         claim of responsibility is about, else the first earlier event of its kind told with the
         same word ("attacked" ... "the attack"), else the story's lead event of that kind."""
         determiners = {c.lower_ for c in children(event.trigger)}
+        if event.trigger.dep_ == "compound" and event.trigger.head.pos_ == "NOUN":
+            determiners |= {c.lower_ for c in children(event.trigger.head)}  # "the truce offer"
         here = sentence_of(event.trigger.doc, event.trigger.i).start
         if not event.sources and self.is_claimed(event, by_trigger):
             # "Hamas claimed responsibility for both attacks": the attacks told earlier without
@@ -475,7 +487,7 @@ class EventExtractor:
             if (governor is not None and governor.cameo[:2] in CONTENT_ROOTS and governor is not event
                     and not _own_time_clause(event.trigger) and not self.adds_statement(event.trigger)):
                 continue
-            if _is_condition(event.trigger) or _background(event):
+            if _is_condition(event.trigger) or _background(event) or _investigated(event, triggers):
                 continue
             if _mediated(event):
                 continue  # "Qatar facilitated talks between A and B": the act is the mediation (045)
@@ -498,6 +510,7 @@ class EventExtractor:
                     main.targets = event.targets
                 continue
             if event.cameo == "016" and any(_governing_trigger(f.trigger, {event.trigger.i: event}) is event
+                                            and not (_next_act(f.trigger) and _child(event.trigger, "dobj") is not None)
                                             for f in found if f is not event):
                 continue
             kept.append(event)
@@ -703,6 +716,48 @@ def direct_object(verb: Token, passive: bool = False) -> Token | None:
             and any(c.dep_ == "nsubj" for c in children(verb))):
         obj = verb.head  # "the two soldiers it captured": the noun the clause describes
     return obj
+
+
+def _reported_acts(noun: Token) -> list[Token]:
+    """The verbs of the clauses saying what a report or allegation tells ("reports that troops
+    had killed civilians")."""
+    if lemma_lower(noun) not in REPORT_WORDS:
+        return []
+    return [c for c in children(noun) if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")]
+
+
+def _investigated(event: _Found, triggers: dict) -> bool:
+    """True for an act only told as what an investigation looks into ("opened an investigation
+    into reports that M23 fighters executed 21 civilians"): an allegation, not coded (CODING.md 2)."""
+    trigger = event.trigger
+    if trigger.dep_ not in ("acl", "ccomp") or lemma_lower(trigger.head) not in REPORT_WORDS:
+        return False
+    current = trigger.head
+    for _ in range(4):
+        if current.dep_ not in ("pobj", "prep", "dobj") or current.head.i == current.i:
+            return False
+        current = current.head
+        governor = triggers.get(current.i)
+        if governor is not None:
+            return governor.cameo[:2] == "09"
+    return False
+
+
+def _next_act(verb: Token) -> bool:
+    """True for "rejected the criticism, accusing Serbia of ...": a participle after the main
+    clause tells the speaker's next act, not the content of the first."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i
+
+
+def _quoted_epithet(obj: Token) -> Token | None:
+    """A quoted apposition of an object, which the parser gives for an object predicate in
+    quotes ("called the move "an abhorrent act""), or None."""
+    appos = _child(obj, "appos")
+    if appos is None or appos.left_edge.i == 0:
+        return None
+    first = appos.doc[appos.left_edge.i]
+    before = appos.doc[appos.left_edge.i - 1]
+    return appos if first.is_quote or before.is_quote else None
 
 
 @lru_cache(maxsize=None)
@@ -1058,8 +1113,9 @@ def _answer_appeal(event: _Found, before: list[_Found]) -> None:
     if event.cameo[:2] != "12" or event.targets != [None] or not event.sources:
         return
     side = _side(event)
+    # a protest with no stated target is against its own government (as in finish), so also asks of it
     asked = next((f for f in reversed(before) if f.cameo[:2] in ("02", "03", "10", "14") and f.sources
-                  and _aims_at(f, side)), None)
+                  and (_aims_at(f, side) or f.cameo[:2] == "14" and f.targets == [None] and _side(f) & side)), None)
     if asked is not None:
         own = {s.participant_code for s in event.sources}
         event.targets = [s for s in asked.sources if s.participant_code not in own] or [None]
@@ -1078,6 +1134,36 @@ def _face_the_hostile(event: _Found, found: list[_Found]) -> None:
         event.targets = [_state_behind(s) for s in nearest.sources]
 
 
+def _refuse_the_adversary(event: _Found, found: list[_Found]) -> None:
+    """"ruled out negotiations": a refusal to negotiate (CAMEO 125) naming no partner, and not
+    answering an offer, is aimed at the side's opponent in the nearest fighting it is party to."""
+    if event.cameo[:3] != "125" or event.targets != [None] or not event.sources:
+        return
+    side = {_camp(s) for s in event.sources}
+    opponents = []
+    for f in found:
+        if f.cameo[:2] not in VIOLENT_ROOTS or not f.sources or f.targets == [None]:
+            continue
+        if any(_camp(s) in side for s in f.sources):
+            other = [t for t in f.targets if t is not None and t.participant_code and _camp(t) not in side]
+        elif any(t is not None and _camp(t) in side for t in f.targets):
+            other = [s for s in f.sources if s.participant_code and _camp(s) not in side]
+        else:
+            continue
+        if other:
+            opponents.append((abs(f.trigger.i - event.trigger.i), other))
+    if opponents:
+        event.targets = min(opponents, key=lambda pair: pair[0])[1]
+
+
+def _camp(actor: ActorMention) -> str:
+    """The camp an actor fights in: a country's state (government, forces, police, the bare
+    country) as one, each of its non-state sectors (rebels, opposition, civilians) apart."""
+    code = actor.participant_code or ""
+    sector = code[3:6]
+    return code[:3] if sector in ("", "GOV", "MIL", "COP", "SPY", "JUD") else code
+
+
 def _return_fire(event: _Found, before: list[_Found]) -> None:
     """"troops returned fire": an answering act is aimed at whoever last attacked its side."""
     if "answers" not in event.flags or event.targets != [None] or not event.sources:
@@ -1090,16 +1176,27 @@ def _return_fire(event: _Found, before: list[_Found]) -> None:
 
 
 def _aim_at_event_owners(event: _Found, by_trigger: dict) -> None:
-    """An act aimed at an event ("condemned the shelling", "reports of killings by the RSF") is
-    aimed at that event's sources; a mediation of talks is between the talks' parties."""
+    """An act aimed at an event ("condemned the shelling", "welcomed the offer", "rejected the
+    truce offer", "reports of killings by the RSF") is aimed at that event's sources, and at every
+    party of a joint one ("welcomed the summit"); a mediation of talks is between the talks' parties."""
     if event.targets != [None] or event.nominal:
         return
+    if event.cameo[:3] == "055":
+        _apologised_to(event, by_trigger)
+        return
     aimed_tokens = list(event.target_tokens)
-    for token in event.target_tokens:  # "reports of killings by the RSF"
+    for token in event.target_tokens:  # "reports of killings by the RSF", "the truce offer"
         aimed_tokens += [_child(c, "pobj") for c in children(token) if c.dep_ == "prep" and c.lower_ in ("of", "into")]
+        aimed_tokens += [c for c in children(token) if c.dep_ == "compound" and c.i < token.i]
+        aimed_tokens += _reported_acts(token)  # "an inquiry into reports that troops killed civilians"
     aimed = [by_trigger[t.i] for t in aimed_tokens if t is not None and t.i in by_trigger]
     owners = [s for a in aimed for s in a.sources if s is not None]
-    if owners and event.cameo[:2] in ("01", "09", "11", "12", "17", "16"):
+    if owners and event.cameo[:2] == "05":
+        if event.trigger.dep_ == "relcl":
+            return  # "X, whose party has backed the protests, ...": a stance describing X, not an act told
+        # approval of a summit or an agreement approves all its parties (CAMEO 051 "praise or endorse")
+        owners += [t for a in aimed if "joint" in a.flags for t in a.targets if t is not None]
+    if owners and event.cameo[:2] in ("01", "05", "09", "11", "12", "17", "16"):
         event.targets = owners
     elif aimed and event.cameo[:3] == "045":
         # "Qatar mediated talks between the two sides": the sides are mediated between
@@ -1107,6 +1204,27 @@ def _aim_at_event_owners(event: _Found, by_trigger: dict) -> None:
         event.targets = parties or [None]
         for a in aimed:
             a.anaphoric = True  # the mediated talks are coded as the mediation
+
+
+def _apologised_to(event: _Found, by_trigger: dict) -> None:
+    """"apologised for entering Ecuador", "apologised for the raid on Ecuador": an apology naming
+    no addressee is made to whoever the act apologised for was done to (CAMEO 055)."""
+    actors = mention_index(event.trigger.doc)
+    for prep in children(event.trigger):
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        act = _child(prep, "pobj") or _child(prep, "pcomp")
+        if act is None:
+            continue
+        if act.i in by_trigger:
+            wronged = [t for t in by_trigger[act.i].targets if t is not None]
+        else:  # an act the lexicon does not know: its object, or the object of its preposition
+            objects = [c for c in children(act) if c.dep_ == "dobj"]
+            objects += [_child(c, "pobj") for c in children(act) if c.dep_ == "prep" and c.lower_ in ("on", "against", "into")]
+            wronged = [m for m in (resolve_token(o, actors, True) for o in objects if o is not None) if m is not None]
+        if wronged:
+            event.targets = wronged
+            return
 
 
 def _state_behind(actor: ActorMention) -> ActorMention:

@@ -1,4 +1,5 @@
-"""Pronouns and group words resolved to the actors they stand for: he/she to the last person,
+"""Pronouns and group words resolved to the actors they stand for: he/she to the last person
+(named, or a title one person holds: "the Kenyan president"),
 him/her to the last person other than the clause's subject, it to the last singular organisation,
 country or body told as a subject, they/them to the last plural group, we to the speaker of the
 quotation it stands in, "the group" to the organisation named last; "its troops" and "his
@@ -49,10 +50,13 @@ def resolve_pronouns(resolver: ActorResolver, doc: Doc, mentions: list[ActorMent
         while pos < len(ordered) and ordered[pos].start <= i:
             m = ordered[pos]
             is_subject = _stands_for_subject(parse, m.end - 1, by_token)
-            if m.kind == "PERSON" and m.code:
+            if m.code and (m.kind == "PERSON" or resolver.is_person_title(parse, m)):
+                # a named person, or a title one person holds ("The Kenyan president arrived ... He")
                 persons.append(m)
                 if is_subject or last_person is None or sentence_start(doc, last_person.start) != sentence_start(doc, m.start):
                     last_person = m
+            if m.kind == "PERSON" and m.code:
+                pass
             elif m.kind in ("GPE", "ORG", "AGENT") and m.code and is_subject \
                     and parse.tag[m.end - 1] not in ids.plural:
                 last_thing = m
