@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from eventwire.model import ArticleResult, Failure
+from eventwire.model import Failure
 
 
 @click.command()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.codebooks.cameo import PLOVER_TYPES, ROOTS, load_cameo
+from eventwire.codebooks.cameo import ROOTS, load_cameo
 
 QUAD_CLASS_NAMES = {
     1: "Verbal cooperation",
