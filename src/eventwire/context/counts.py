@@ -276,10 +276,10 @@ def _capacity(doc: Doc, start: int, counted: Token) -> bool:
             and counted.dep_ == "pobj" and counted.head.lower_ == "for")
 
 
-def _first_conjunct(noun: Token) -> Token:
-    """The first of coordinated nouns: "nine policemen and two passers-by" -> policemen (conjuncts
-    count the same kind of thing, so the second is people when the first is)."""
-    while noun.dep_ == "conj" and noun.head.i < noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+def _first_conjunct(noun: Token, heads: tuple[str, ...] = ("NOUN", "PROPN")) -> Token:
+    """The first of coordinated nouns, climbing only through heads of these parts of speech:
+    "nine policemen and two passers-by" -> policemen (conjuncts count the same kind of thing)."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in heads:
         noun = noun.head
     return noun
 
@@ -293,10 +293,7 @@ def _is_people(noun: Token, words: CountWords) -> bool:
 
 def _from_governor(counted: Token, words: CountWords, is_people: bool) -> tuple[str, Token] | None:
     """The kind from the word that governs the counted noun (or its first conjunct)."""
-    root = counted
-    nominal = ("NOUN", "PROPN", "NUM", "ADJ")
-    while root.dep_ == "conj" and root.head.i != root.i and root.head.pos_ in nominal:
-        root = root.head
+    root = _first_conjunct(counted, ("NOUN", "PROPN", "NUM", "ADJ"))
     governor, dep = root.head, root.dep_
     if governor.i == root.i:
         return None
